@@ -1,0 +1,54 @@
+//! Bulyst's use cases. The web pages, the JSON API and the CLI all come here,
+//! so permissions, validation and audit are decided once.
+
+mod accounts;
+mod error;
+mod indicators;
+mod input;
+mod plan;
+mod programme;
+mod statistics;
+
+pub use accounts::{hash_password, Session, SESSION_HOURS};
+pub use error::AppError;
+pub use indicators::{shown_areas, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
+pub use input::{parse_date, ActionInput, ContactInput, MeasureInput, StatusInput};
+pub use programme::{recent_meetings, DEFAULT_PLAN};
+pub use statistics::{ImportOptions, SOGN_MUNICIPALITIES};
+
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use domain::state::Snapshot;
+use store::Db;
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// The application: the database and what is kept in memory beside it.
+pub struct App {
+    db: Db,
+    /// The plan as last read, reloaded when the database's revision moves.
+    snapshot: RwLock<Option<Arc<Snapshot>>>,
+    /// When the revision was last compared with the database's; see `snapshot()`.
+    checked: Mutex<Option<Instant>>,
+    /// Indicator values computed from the statistics, per statistics revision.
+    computed: Mutex<indicators::Computed>,
+    /// Recent failed log-ins per account, to slow down password guessing.
+    failures: Mutex<accounts::Failures>,
+}
+
+impl App {
+    pub fn new(db: Db) -> App {
+        App {
+            db,
+            snapshot: RwLock::new(None),
+            checked: Mutex::new(None),
+            computed: Mutex::new(Default::default()),
+            failures: Mutex::new(Default::default()),
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+}

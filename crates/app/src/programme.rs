@@ -1,0 +1,142 @@
+//! Loading, exporting and reading the plan.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use domain::access::{Actor, Write};
+use domain::plan::Plan;
+use domain::plan_file;
+use domain::state::{AuditEntry, Changes, Snapshot, StatusUpdate};
+use time::Date;
+
+/// How long the plan in memory is trusted before the revision is compared again.
+const RECHECK: Duration = Duration::from_millis(500);
+
+use crate::accounts::who_of;
+use crate::{App, AppError, Result};
+
+/// The Sogn for alle plan, loaded into an empty database on first start.
+pub const DEFAULT_PLAN: &str = include_str!("../../../data/programmes/sogn-for-alle.toml");
+const DEFAULT_PLAN_FILE: &str = "data/programmes/sogn-for-alle.toml";
+
+impl App {
+    /// Loads the built-in plan if the database has none; true if it did.
+    pub async fn ensure_plan(&self) -> Result<bool> {
+        if self.db.has_plan().await? {
+            return Ok(false);
+        }
+        let plan = plan_file::load(DEFAULT_PLAN, DEFAULT_PLAN_FILE)?;
+        match self.db.load_plan(&who_of(None), &plan, false).await {
+            Ok(()) => {
+                self.changed();
+                Ok(true)
+            }
+            // Another process loaded it first.
+            Err(store::StoreError::Conflict(_)) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Replaces the plan with a plan file's (CLI only: it can delete history).
+    pub async fn import_plan(&self, text: &str, file: &str, replace: bool) -> Result<Plan> {
+        let plan = plan_file::load(text, file)?;
+        self.db.load_plan(&who_of(None), &plan, replace).await?;
+        self.changed();
+        Ok(plan)
+    }
+
+    /// The plan as it stands, in the plan-file format.
+    pub async fn export_plan(&self) -> Result<String> {
+        let s = self.snapshot().await?;
+        Ok(plan_file::export(&s.plan))
+    }
+
+    /// The plan as it stands, from memory. Writes through this app are seen at
+    /// once; writes by another process (the CLI, another server) within
+    /// `RECHECK`, when the database's revision counter is next compared.
+    pub async fn snapshot(&self) -> Result<Arc<Snapshot>> {
+        let cached = self.snapshot.read().expect("snapshot lock").clone();
+        let fresh_enough = self
+            .checked
+            .lock()
+            .expect("checked lock")
+            .is_some_and(|t| t.elapsed() < RECHECK);
+        if let (Some(s), true) = (&cached, fresh_enough) {
+            return Ok(s.clone());
+        }
+        let revision = self.db.revision().await?;
+        *self.checked.lock().expect("checked lock") = Some(Instant::now());
+        if let Some(s) = cached.filter(|s| s.revision == revision) {
+            return Ok(s);
+        }
+        let fresh = Arc::new(self.db.snapshot().await?.ok_or(AppError::NoPlan)?);
+        let mut slot = self.snapshot.write().expect("snapshot lock");
+        // Keep whichever is newer if two requests reloaded at once.
+        if slot.as_ref().is_none_or(|s| s.revision <= fresh.revision) {
+            *slot = Some(fresh.clone());
+        }
+        Ok(fresh)
+    }
+
+    /// Makes the next `snapshot()` look at the database: called after every write.
+    pub(crate) fn changed(&self) {
+        *self.checked.lock().expect("checked lock") = None;
+    }
+
+    pub async fn history(&self, action_id: &str) -> Result<Vec<StatusUpdate>> {
+        Ok(self.db.status_history(action_id).await?)
+    }
+
+    pub async fn changes_since(&self, since: Date) -> Result<Changes> {
+        Ok(self.db.changes_since(since).await?)
+    }
+
+    /// The audit log, newest first, `per_page` entries from page `page` (0-based);
+    /// the flag says whether there are more.
+    pub async fn audit_log(
+        &self,
+        actor: &Actor,
+        page: i64,
+        per_page: i64,
+    ) -> Result<(Vec<AuditEntry>, bool)> {
+        if !actor.may(Write::ReadAudit) {
+            return Err(AppError::Forbidden(
+                "only an admin reads the audit log".into(),
+            ));
+        }
+        let mut entries = self
+            .db
+            .audit_log(per_page + 1, page.max(0) * per_page)
+            .await?;
+        let more = entries.len() as i64 > per_page;
+        entries.truncate(per_page as usize);
+        Ok((entries, more))
+    }
+}
+
+/// The first days of the months in which the steering group met, most recent
+/// first, up to `count` of them, counting from `today`.
+pub fn recent_meetings(s: &Snapshot, today: Date, count: usize) -> Vec<Date> {
+    let months = &s.plan.organisation.steering_group_meeting_months;
+    let mut out = Vec::new();
+    let (mut year, mut month) = (today.year(), today.month() as u8);
+    for _ in 0..36 {
+        if out.len() >= count {
+            break;
+        }
+        if months.contains(&month) {
+            if let Ok(m) = time::Month::try_from(month) {
+                if let Ok(d) = Date::from_calendar_date(year, m, 1) {
+                    out.push(d);
+                }
+            }
+        }
+        if month == 1 {
+            month = 12;
+            year -= 1;
+        } else {
+            month -= 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,238 @@
+//! The `bulyst` binary as a user runs it: plan files, accounts, and a server
+//! that starts, answers and stops cleanly.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn bulyst(data: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulyst"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const PLAN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/programmes/sogn-for-alle.toml"
+);
+
+#[test]
+fn plan_files_are_checked_imported_and_exported_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ok = bulyst(&data, &["plan", "check", PLAN], "");
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    assert!(text(&ok.stdout).contains("8 work packages, 20 action-plan items"));
+
+    let broken = dir.path().join("broken.toml");
+    let original = std::fs::read_to_string(PLAN).unwrap();
+    std::fs::write(
+        &broken,
+        original.replacen(
+            "measure = \"mentorprogram\"",
+            "measure = \"mentorprogramm\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let bad = bulyst(&data, &["plan", "import", broken.to_str().unwrap()], "");
+    assert!(!bad.status.success());
+    let message = text(&bad.stderr);
+    assert!(
+        message.contains("broken.toml:")
+            && message.contains(".measure`")
+            && message.contains("mentorprogramm"),
+        "{message}"
+    );
+    let empty = bulyst(&data, &["plan", "export"], "");
+    assert!(!empty.status.success(), "a failed import loads nothing");
+    assert!(
+        text(&empty.stderr).contains("no plan"),
+        "{}",
+        text(&empty.stderr)
+    );
+
+    let imported = bulyst(&data, &["plan", "import", PLAN], "");
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    let again = bulyst(&data, &["plan", "import", PLAN], "");
+    assert!(!again.status.success() && text(&again.stderr).contains("--replace"));
+    let first = dir.path().join("first.toml");
+    assert!(bulyst(
+        &data,
+        &["plan", "export", "-o", first.to_str().unwrap()],
+        ""
+    )
+    .status
+    .success());
+    assert!(bulyst(
+        &data,
+        &["plan", "import", "--replace", first.to_str().unwrap()],
+        ""
+    )
+    .status
+    .success());
+    let second = bulyst(&data, &["plan", "export"], "");
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        text(&second.stdout)
+    );
+}
+
+#[test]
+fn accounts_read_their_password_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let add =
+        |args: &[&str], password: &str| bulyst(&data, &[&["user", "add"], args].concat(), password);
+    let ok = add(
+        &[
+            "--email",
+            "arbeid@sogn.test",
+            "--role",
+            "work-group",
+            "--work-package",
+            "arbeid",
+        ],
+        "a long test password\n",
+    );
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    let short = add(&["--email", "x@sogn.test", "--role", "reader"], "short\n");
+    assert!(
+        text(&short.stderr).contains("password"),
+        "{}",
+        text(&short.stderr)
+    );
+    let role = add(
+        &["--email", "y@sogn.test", "--role", "boss"],
+        "a long test password\n",
+    );
+    assert!(
+        text(&role.stderr).contains("admin, project-leader"),
+        "{}",
+        text(&role.stderr)
+    );
+    let scope = add(
+        &["--email", "z@sogn.test", "--role", "work-group"],
+        "a long test password\n",
+    );
+    assert!(
+        text(&scope.stderr).contains("work package"),
+        "{}",
+        text(&scope.stderr)
+    );
+    let twice = add(
+        &["--email", "arbeid@sogn.test", "--role", "reader"],
+        "a long test password\n",
+    );
+    assert!(
+        text(&twice.stderr).contains("exists already"),
+        "{}",
+        text(&twice.stderr)
+    );
+}
+
+#[test]
+fn serve_answers_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulyst"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env_remove("DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let get = |path: &str| {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).unwrap();
+        answer
+    };
+    assert!(get("/healthz").starts_with("HTTP/1.1 200"));
+    let page = get("/");
+    assert!(
+        page.starts_with("HTTP/1.1 200") && page.contains("Sogn for alle"),
+        "{page}"
+    );
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        child.wait().unwrap().success(),
+        "a clean exit after SIGTERM"
+    );
+}
+
+#[test]
+fn mentor_assign_prints_an_optimal_assignment_or_says_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let scores = dir.path().join("scores.csv");
+    std::fs::write(&scores, "4, 1, 3\n2, 0, 5\n3, 2, 2\n").unwrap();
+    let min = bulyst(
+        &data,
+        &["mentor", "assign", "--scores", scores.to_str().unwrap()],
+        "",
+    );
+    assert!(min.status.success(), "{}", text(&min.stderr));
+    let compact = |b: &[u8]| text(b).split_whitespace().collect::<String>();
+    assert_eq!(
+        compact(&min.stdout),
+        r#"{"total":5,"pairs":[[0,1],[1,0],[2,2]]}"#
+    );
+    let max = bulyst(
+        &data,
+        &["mentor", "assign", "--maximize", "--scores", "-"],
+        "1,2\n3,4\n",
+    );
+    assert!(
+        compact(&max.stdout).contains(r#""total":5"#),
+        "{}",
+        text(&max.stdout)
+    );
+    std::fs::write(&scores, "1,2\n3,x\n").unwrap();
+    let bad = bulyst(
+        &data,
+        &["mentor", "assign", "--scores", scores.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(bad.stdout.is_empty());
+    assert!(text(&bad.stderr).contains(":2:"), "{}", text(&bad.stderr));
+}

@@ -1,0 +1,160 @@
+//! Who may do what. Reading the plan is public; every write is decided here,
+//! so the web pages, the JSON API and the CLI cannot disagree.
+
+use crate::status::code_enum;
+use crate::FieldError;
+use serde::Serialize;
+
+code_enum!(
+    /// A person's role in the programme's organisation.
+    Role, "role" {
+        Admin = "admin",
+        ProjectLeader = "project-leader",
+        SteeringGroup = "steering-group",
+        WorkGroup = "work-group",
+        MunicipalContact = "municipal-contact",
+        Reader = "reader",
+    }
+);
+
+/// The signed-in person as the rules see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+    /// Work packages a work-group member writes in.
+    pub work_packages: Vec<String>,
+    /// Municipality codes a municipal contact writes for.
+    pub municipalities: Vec<String>,
+}
+
+/// Everything a user can ask to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write<'a> {
+    /// Post a status update on an action-plan item of this work package.
+    ReportStatus { work_package: &'a str },
+    /// Add or change measures and action-plan items.
+    EditPlan,
+    /// Change a municipality's contact person.
+    EditMunicipality { code: &'a str },
+    /// Read the audit log (a read, but of who did what).
+    ReadAudit,
+    /// Manage accounts.
+    ManageUsers,
+}
+
+impl Actor {
+    pub fn may(&self, write: Write<'_>) -> bool {
+        use Role::*;
+        match (self.role, write) {
+            (Admin, _) => true,
+            (ProjectLeader, Write::ReportStatus { .. } | Write::EditPlan) => true,
+            (ProjectLeader, Write::EditMunicipality { .. }) => true,
+            (SteeringGroup, Write::ReportStatus { .. }) => true,
+            (WorkGroup, Write::ReportStatus { work_package }) => {
+                self.work_packages.iter().any(|w| w == work_package)
+            }
+            (MunicipalContact, Write::EditMunicipality { code }) => {
+                self.municipalities.iter().any(|m| m == code)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Checks that a role gets the scope it needs and no other.
+pub fn check_scopes(
+    role: Role,
+    work_packages: &[String],
+    municipalities: &[String],
+) -> Result<(), FieldError> {
+    match role {
+        Role::WorkGroup if work_packages.is_empty() => Err(FieldError::new(
+            "work_package",
+            "a work-group member needs at least one work package",
+        )),
+        Role::MunicipalContact if municipalities.is_empty() => Err(FieldError::new(
+            "municipality",
+            "a municipal contact needs a municipality",
+        )),
+        Role::WorkGroup | Role::MunicipalContact => {
+            if role == Role::WorkGroup && !municipalities.is_empty() {
+                return Err(FieldError::new(
+                    "municipality",
+                    "only a municipal contact has a municipality",
+                ));
+            }
+            if role == Role::MunicipalContact && !work_packages.is_empty() {
+                return Err(FieldError::new(
+                    "work_package",
+                    "only a work-group member has work packages",
+                ));
+            }
+            Ok(())
+        }
+        _ if !work_packages.is_empty() => Err(FieldError::new(
+            "work_package",
+            format!("the role {role} has no work package"),
+        )),
+        _ if !municipalities.is_empty() => Err(FieldError::new(
+            "municipality",
+            format!("the role {role} has no municipality"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, wps: &[&str], ms: &[&str]) -> Actor {
+        Actor {
+            id: 1,
+            email: "a@b.no".into(),
+            role,
+            work_packages: wps.iter().map(|s| s.to_string()).collect(),
+            municipalities: ms.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn work_group_reports_only_in_its_packages() {
+        let a = actor(Role::WorkGroup, &["arbeid"], &[]);
+        assert!(a.may(Write::ReportStatus {
+            work_package: "arbeid"
+        }));
+        assert!(!a.may(Write::ReportStatus {
+            work_package: "bustad"
+        }));
+        assert!(!a.may(Write::EditPlan));
+    }
+
+    #[test]
+    fn municipal_contact_edits_only_its_municipality() {
+        let a = actor(Role::MunicipalContact, &[], &["4643"]);
+        assert!(a.may(Write::EditMunicipality { code: "4643" }));
+        assert!(!a.may(Write::EditMunicipality { code: "4640" }));
+        assert!(!a.may(Write::ReportStatus {
+            work_package: "arbeid"
+        }));
+    }
+
+    #[test]
+    fn reader_writes_nothing() {
+        let a = actor(Role::Reader, &[], &[]);
+        assert!(!a.may(Write::ReportStatus {
+            work_package: "arbeid"
+        }));
+        assert!(!a.may(Write::EditPlan));
+        assert!(!a.may(Write::ReadAudit));
+    }
+
+    #[test]
+    fn scopes_follow_roles() {
+        assert!(check_scopes(Role::WorkGroup, &[], &[]).is_err());
+        assert!(check_scopes(Role::Reader, &["arbeid".into()], &[]).is_err());
+        assert!(check_scopes(Role::MunicipalContact, &[], &["4640".into()]).is_ok());
+    }
+}

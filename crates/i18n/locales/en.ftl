@@ -1,0 +1,376 @@
+# Bulyst – English. The plan's own content stays in the words it was written
+# in; these are only the user-interface texts.
+
+## Common
+
+skip-to-main = Skip to main content
+nav-label = Main menu
+nav-overview = Overview
+nav-action-plan = Action plan
+nav-timeline = Timeline
+nav-organisation = Organisation
+nav-municipalities = Municipalities
+nav-changes = Changes
+nav-audit = Audit log
+language-label = Choose language
+login = Log in
+logout = Log out
+signed-in-as = Signed in as { $email } ({ $role })
+footer-source = Source: { $owner }, “{ $title }” ({ $year })
+footer-about = Bulyst – a platform for inclusion and settling
+date-long = { $day } { $month } { $year }
+month-year = { $month } { $year }
+date-range = { $from } – { $to }
+not-given = not given
+not-registered = not registered
+none-option = (none)
+all-option = All
+
+## Form errors
+
+errors-heading = Please correct the following before saving:
+
+## Status, traffic lights and roles
+
+status = Status
+status-planned = planned
+status-ongoing = ongoing
+status-done = done
+status-delayed = delayed
+status-cancelled = cancelled
+status-none = not reported
+light = Traffic light
+light-green = green
+light-yellow = yellow
+light-red = red
+light-named = traffic light { $light }
+role-admin = administrator
+role-project-leader = project leader
+role-steering-group = steering group
+role-work-group = work group
+role-municipal-contact = municipal contact
+role-reader = reader
+
+## Months
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+
+## Action-plan columns
+
+col-work-package = Work package
+col-how = How – measure
+col-participants = Participants
+col-when = When
+col-comment = Comment
+col-responsible = Responsible
+col-status = Status
+col-item = Action-plan item
+col-start = Start
+col-end = End
+
+## Overview
+
+main-goal = Main goal
+about-heading = About the programme
+other-documents = Other planning documents
+municipalities-in-programme = The municipalities in the programme
+facts-heading = Facts about the region
+fact-source = Source: { $source }
+progress-heading = Progress at a glance
+progress-intro = Status of the action-plan items, by work package.
+progress-items =
+    { $count ->
+        [one] { $count } action-plan item
+       *[other] { $count } action-plan items
+    }
+goal = Goal
+
+## Work package
+
+work-package = Work package
+description = Description
+strategies = Strategies
+measures = Measures
+actions-heading = Action plan
+actions-caption = Action-plan items of { $name }
+no-actions = No action-plan items.
+work-group-heading = Work group
+lead = Lead
+work-group = The work group
+no-work-group = This work package has no work group of its own.
+
+## Action plan and filter
+
+filter-heading = Filter the action plan
+filter-work-package = Work package
+filter-responsible = Responsible contains
+filter-status = Status
+filter-from = From month
+filter-to = To month
+filter-month-hint = Month as YYYY-MM, for example 2020-09
+filter-submit = Filter
+filter-reset = Show all
+filter-count = Showing { $shown } of { $total } items
+action-plan-caption = { $title }, grouped by work package
+no-matches = No action-plan items match the filter.
+see-timeline = See the same items on the timeline
+see-table = See the same items in the action plan
+new-action-link = Add an item to the action plan
+
+## Timeline
+
+timeline-title = Timeline
+timeline-svg-title = Timeline of the action plan
+timeline-svg-desc = { $count } items with dates, from { $from } to { $to }. The same information is in the table below.
+timeline-table-caption = The items on the timeline
+timeline-legend = Legend
+undated-heading = Without dates
+undated-intro = These items have a “when” text that cannot be read as a period.
+no-dated = None of the items have dates.
+
+## Action-plan item
+
+item-details = About the item
+measure = Measure
+period = Period
+no-period = The text cannot be read as a period.
+current-status = Current status
+no-status = Nobody has reported a status yet.
+history-heading = Status history
+history-caption = Status updates, newest first
+no-history = No status updates yet.
+col-reported-on = Date
+col-text = Comment
+col-author = Reported by
+report-heading = New status update
+field-status = Status
+field-light = Traffic light
+field-text = What has happened?
+field-text-hint = Say briefly what has been done and what remains.
+field-reported-on = Date of the report
+report-submit = Save the status update
+edit-heading = Edit the item
+edit-submit = Save the changes
+field-work-package = Work package
+field-measure = Measure
+field-how = How – measure
+field-participants = Participants
+field-when = When
+field-when-hint = Write as in the plan, for example “Sep.20 – mai 21” or “Hausten 2020”.
+field-comment = Comment
+field-responsible = Responsible
+
+## New item
+
+new-action-title = New action-plan item
+field-id = Short name (ID)
+field-id-hint = Becomes part of the address: lower-case letters, digits and hyphens, for example mentorprogram-2022.
+new-action-submit = Create the item
+
+## Measure
+
+measure-actions = Action-plan items that carry out the measure
+measure-no-actions = No action-plan item carries out this measure yet.
+measure-edit-heading = Edit the measure
+field-title = Title
+measure-submit = Save the measure
+
+## Organisation
+
+org-chart-heading = Organisation chart
+org-chart-label = Organisation chart of { $name }
+mandate = Mandate
+participants = Participants
+meetings-heading = Steering-group meetings
+meetings-intro = The steering group meets in these months:
+person = Person
+see-work-package = Work package: { $name }
+
+## Municipalities
+
+municipalities-title = The municipalities
+municipalities-caption = The municipalities of { $name } with their contact person
+col-number = Municipality number
+col-municipality = Municipality
+col-contact = Contact person
+col-email = Email
+contact-edit-heading = Change the contact person for { $name }
+field-name = Name
+field-email = Email
+contact-submit = Save the contact person
+
+## Changes
+
+changes-title = Changes since { $date }
+changes-since = Show changes since
+changes-submit = Show the changes
+changes-meetings = Since a steering-group meeting
+changes-since-meeting = Since the meeting in { $month }
+updates-heading = Status updates
+updates-caption = Status updates in { $name }
+edits-heading = Changes to the plan
+edits-caption = Changes to measures and action-plan items
+col-when-changed = Time
+col-who = Who
+col-what = What
+col-operation = Change
+changes-empty = No changes since { $date }.
+op-create = created
+op-update = changed
+op-delete = deleted
+op-import = imported
+op-set-password = new password
+entity-action = action-plan item
+entity-measure = measure
+entity-user = user
+entity-plan = plan
+entity-municipality-contact = contact person
+entity-status-update = status update
+other-work-package = Other
+
+## Log in
+
+login-title = Log in
+field-password = Password
+login-submit = Log in
+login-intro = Log in to report status or change the plan. Anyone can read the plan without logging in.
+
+## Audit log
+
+audit-title = Audit log
+audit-caption = Audit log, page { $page }
+col-time = Time
+col-actor = Who
+col-entity = Type
+col-id = ID
+col-before = Before
+col-after = After
+show-json = Show JSON
+audit-empty = The audit log is empty.
+previous-page = Previous page
+next-page = Next page
+pagination-label = Pages of the audit log
+
+## Errors
+
+error-status = Error code { $status }
+go-home = Go to the overview
+
+## Indicators
+
+nav-indicators = Indicators
+ind-title = Indicators
+ind-intro = How Sogn for alle is doing on what it sets out to achieve: the latest figures for Sogn, Vestland and Norway as a whole, with trend, target and source.
+ind-caption = Indicators with their latest figures
+col-indicator = Indicator
+area-sogn = Sogn
+area-vestland = Vestland
+area-norway = Norway
+ind-col-trend = Trend in Sogn
+ind-col-target = Target
+ind-no-data = No figures
+ind-no-trend = No time series
+ind-needs-fetch = The figures must be fetched from Statistics Norway:
+ind-value-period = { $value } ({ $period })
+ind-trend-label = Trend in Sogn from { $from } to { $to }: from { $first } to { $last }
+ind-target-text = { $value } in { $year } ({ $name })
+ind-parts = { $value } ({ $numerator } of { $denominator })
+ind-uncertain-note = * Uncertain figure: fewer than 20 persons behind a share, or fewer than 5 persons.
+ind-eyebrow = Indicator
+ind-unit = Unit
+ind-nature = Kind
+nature-stock = Stock: the number at a given moment
+nature-flow = Flow: the number over a period
+unit-persons = persons
+unit-percent = per cent
+unit-per-thousand = per 1,000 residents
+ind-no-values = Bulyst has no figures for this indicator yet.
+ind-fetch-how = These figures cannot ship with Bulyst and must be fetched directly from Statistics Norway. Run:
+ind-col-period = Period
+ind-col-category = Category
+ind-split-heading = Breakdown
+ind-split-caption = { $name }, broken down, { $period }
+ind-baselines-heading = Baseline
+ind-baseline-source = source: { $source }
+ind-targets-heading = Targets
+ind-targets-none = No targets have been set for this indicator yet.
+ind-targets-caption = Targets for { $name }
+ind-target-form-heading = Set a target
+ind-target-submit = Save the target
+field-area = Area
+field-year = Year
+field-value = Value
+field-value-hint = The figure in the indicator's unit ({ $unit }), for example 12.5.
+field-note = Note
+ind-measures-heading = Measures meant to move this indicator
+ind-measures-none = No measure of the plan is linked to this indicator.
+ind-export-heading = Download the figures
+ind-export-csv = Download as CSV
+ind-export-xlsx = Download as Excel (XLSX)
+measure-indicators = Indicators this measure is meant to move
+measure-no-indicators = No indicators are linked to this measure.
+stat-missing = missing
+stat-suppressed = suppressed
+stat-not-applicable = not applicable
+stat-nil = nothing to report
+stat-with-code = { $label } ({ $code })
+stat-source = Source: { $publisher }, table { $table }, { $period }, retrieved { $retrieved }
+stat-source-updated = Source: { $publisher }, table { $table }, { $period }, retrieved { $retrieved }, updated { $updated }
+chart-heading = Over time
+chart-title = { $name } in Sogn, Vestland and Norway
+chart-title-sogn = { $name } in Sogn
+chart-bars-title = { $name }: Sogn and Norway, { $period }
+chart-series = { $name }: { $last } in { $to }, from { $first } in { $from }.
+chart-series-one = { $name }: { $last } in { $to }.
+chart-series-none = { $name }: no figures.
+chart-gaps = Missing or suppressed figures are gaps in the line, not zero.
+chart-axis-period = Year
+chart-table-caption = The figures behind the chart: { $name }
+chart-hollow-note = The lines differ by stroke and marker: Sogn solid with circles, Vestland dashed with squares, Norway dotted with triangles. A hollow marker is an uncertain figure. The table has the same figures.
+map-heading = The municipalities of Vestland, { $period }
+map-title = { $name } by municipality in Vestland, { $period }
+map-desc = Vestland's municipalities shaded by value in up to five classes, light to dark; municipalities without figures are hatched. Sogn's seven municipalities have a thick double outline. Each municipality links to its row in the table.
+map-sogn-note = Sogn's seven municipalities have a thick double outline on the map and are marked "(Sogn)" in the table. Choose a municipality on the map to go to its row in the table.
+map-sogn-legend = Municipality in Sogn
+map-legend = Legend
+map-no-data = No figures
+map-class = { $from } – { $to }
+map-table-caption = { $name } by municipality, { $period }
+map-in-sogn = (Sogn)
+indicator-population = Population
+indicator-population-definition = Residents on 1 January, from Statistics Norway table 07459 (all sexes and ages summed). For Sogn, the sum of the seven municipalities.
+indicator-immigrant-share = Immigrant share
+indicator-immigrant-share-definition = Immigrants (immigration category B, all countries of origin) as a percentage of the population on 1 January: the count from Statistics Norway table 09817 divided by the population from table 07459. For Sogn, the sum of immigrants divided by the sum of the seven municipalities' populations, not an average of percentages.
+indicator-immigrants-by-country = Immigrants by country of origin
+indicator-immigrants-by-country-definition = Immigrants (immigration category B) by country of origin, as a percentage of all immigrants in the area, against Norway as a whole. From Statistics Norway table 09817. Aggregate groups are left out, and countries with fewer than 5 persons are combined as "other".
+indicator-immigrants-by-reason = Immigrants by reason for immigration
+indicator-immigrants-by-reason-definition = Share of immigrants by reason for immigration: work, family, refuge (refugees and their families), education, and other or unknown. Covers only first-time immigrants with non-Nordic citizenship who came after 1989; they are the denominator, not all immigrants. From IMDi (population by reason for immigration), checked against Statistics Norway.
+indicator-migration = In- and out-migration
+indicator-migration-definition = Moves into and out of the area during the year per 1,000 residents: the number of moves divided by the population on 1 January, times 1,000. From Statistics Norway tables 06913 (annual) and 01222 (quarterly).
+indicator-employment-immigrants = Employed immigrants
+indicator-employment-immigrants-definition = Share employed among immigrants aged 15–74 living in the area, 4th quarter, from Statistics Norway table 11607. For Sogn weighted by the number of persons, not an average of percentages. Figures may be suppressed (":") in small municipalities such as Aurland, Lærdal and Vik.
+indicator-refugees-settled-here = Refugees first settled here
+indicator-refugees-settled-here-definition = A stock, not a retention rate: of the residents with a refugee background who live in the area now, the share who were first settled in the area (rather than moving here later). People who have moved away are not in it, so it does not say how many stay. Numerator and denominator are shown, also for those with 5 or more years in Norway. From IMDi (refugees by length of residence and secondary migration).

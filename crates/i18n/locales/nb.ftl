@@ -1,0 +1,376 @@
+# Bulyst – bokmål. Planens innhold står slik det er skrevet; her er bare
+# teksten i brukergrensesnittet.
+
+## Felles
+
+skip-to-main = Gå til hovedinnholdet
+nav-label = Hovedmeny
+nav-overview = Oversikt
+nav-action-plan = Handlingsplan
+nav-timeline = Tidslinje
+nav-organisation = Organisasjon
+nav-municipalities = Kommuner
+nav-changes = Endringer
+nav-audit = Revisjonslogg
+language-label = Velg språk
+login = Logg inn
+logout = Logg ut
+signed-in-as = Innlogget som { $email } ({ $role })
+footer-source = Kilde: { $owner }, «{ $title }» ({ $year })
+footer-about = Bulyst – plattform for inkludering og bosetting
+date-long = { $day }. { $month } { $year }
+month-year = { $month } { $year }
+date-range = { $from } – { $to }
+not-given = ikke oppgitt
+not-registered = ikke registrert
+none-option = (ingen)
+all-option = Alle
+
+## Feil i skjema
+
+errors-heading = Dette må rettes før du kan lagre:
+
+## Status, trafikklys og roller
+
+status = Status
+status-planned = planlagt
+status-ongoing = i gang
+status-done = ferdig
+status-delayed = forsinket
+status-cancelled = avlyst
+status-none = ikke rapportert
+light = Trafikklys
+light-green = grønn
+light-yellow = gul
+light-red = rød
+light-named = trafikklys { $light }
+role-admin = administrator
+role-project-leader = prosjektleder
+role-steering-group = styringsgruppe
+role-work-group = arbeidsgruppe
+role-municipal-contact = kommunal kontaktperson
+role-reader = leser
+
+## Måneder
+
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember
+month-short-1 = jan.
+month-short-2 = feb.
+month-short-3 = mars
+month-short-4 = apr.
+month-short-5 = mai
+month-short-6 = juni
+month-short-7 = juli
+month-short-8 = aug.
+month-short-9 = sep.
+month-short-10 = okt.
+month-short-11 = nov.
+month-short-12 = des.
+
+## Kolonner i handlingsplanen
+
+col-work-package = Arbeidspakke
+col-how = Hvordan – tiltak
+col-participants = Deltakere
+col-when = Når
+col-comment = Kommentar
+col-responsible = Ansvarlig
+col-status = Status
+col-item = Punkt i handlingsplanen
+col-start = Start
+col-end = Slutt
+
+## Oversikt
+
+main-goal = Hovedmål
+about-heading = Om programmet
+other-documents = Andre dokumenter i planverket
+municipalities-in-programme = Kommunene i programmet
+facts-heading = Fakta om regionen
+fact-source = Kilde: { $source }
+progress-heading = Fremdrift i korte trekk
+progress-intro = Status for punktene i handlingsplanen, per arbeidspakke.
+progress-items =
+    { $count ->
+        [one] { $count } punkt i handlingsplanen
+       *[other] { $count } punkter i handlingsplanen
+    }
+goal = Mål
+
+## Arbeidspakke
+
+work-package = Arbeidspakke
+description = Beskrivelse
+strategies = Strategier
+measures = Tiltak
+actions-heading = Handlingsplan
+actions-caption = Punktene i handlingsplanen for { $name }
+no-actions = Ingen punkter i handlingsplanen.
+work-group-heading = Arbeidsgruppe
+lead = Leder
+work-group = Arbeidsgruppen
+no-work-group = Denne arbeidspakken har ingen egen arbeidsgruppe.
+
+## Handlingsplan og filter
+
+filter-heading = Filtrer handlingsplanen
+filter-work-package = Arbeidspakke
+filter-responsible = Ansvarlig inneholder
+filter-status = Status
+filter-from = Fra måned
+filter-to = Til måned
+filter-month-hint = Måned som ÅÅÅÅ-MM, for eksempel 2020-09
+filter-submit = Filtrer
+filter-reset = Vis alle
+filter-count = Viser { $shown } av { $total } punkter
+action-plan-caption = { $title }, gruppert etter arbeidspakke
+no-matches = Ingen punkter i handlingsplanen passer med filteret.
+see-timeline = Se de samme punktene på tidslinjen
+see-table = Se de samme punktene i handlingsplanen
+new-action-link = Legg til et punkt i handlingsplanen
+
+## Tidslinje
+
+timeline-title = Tidslinje
+timeline-svg-title = Tidslinje for handlingsplanen
+timeline-svg-desc = { $count } punkter med tidfesting, fra { $from } til { $to }. De samme opplysningene står i tabellen under.
+timeline-table-caption = Punktene på tidslinjen
+timeline-legend = Forklaring
+undated-heading = Uten tidfesting
+undated-intro = Disse punktene har en «når»-tekst som ikke kan leses som et tidsrom.
+no-dated = Ingen av punktene har tidfesting.
+
+## Punkt i handlingsplanen
+
+item-details = Om punktet
+measure = Tiltak
+period = Tidsrom
+no-period = Teksten kan ikke leses som et tidsrom.
+current-status = Nåværende status
+no-status = Ingen har rapportert status ennå.
+history-heading = Statushistorikk
+history-caption = Statusoppdateringer, nyeste først
+no-history = Ingen statusoppdateringer ennå.
+col-reported-on = Dato
+col-text = Kommentar
+col-author = Rapportert av
+report-heading = Ny statusoppdatering
+field-status = Status
+field-light = Trafikklys
+field-text = Hva har skjedd?
+field-text-hint = Skriv kort hva som er gjort, og hva som gjenstår.
+field-reported-on = Dato for rapporten
+report-submit = Lagre statusoppdateringen
+edit-heading = Endre punktet
+edit-submit = Lagre endringene
+field-work-package = Arbeidspakke
+field-measure = Tiltak
+field-how = Hvordan – tiltak
+field-participants = Deltakere
+field-when = Når
+field-when-hint = Skriv som i planen, for eksempel «Sep.20 – mai 21» eller «Høsten 2020».
+field-comment = Kommentar
+field-responsible = Ansvarlig
+
+## Nytt punkt
+
+new-action-title = Nytt punkt i handlingsplanen
+field-id = Kortnavn (ID)
+field-id-hint = Blir en del av adressen: små bokstaver, tall og bindestrek, for eksempel mentorprogram-2022.
+new-action-submit = Opprett punktet
+
+## Tiltak
+
+measure-actions = Punkter i handlingsplanen som gjennomfører tiltaket
+measure-no-actions = Ingen punkter i handlingsplanen gjennomfører dette tiltaket ennå.
+measure-edit-heading = Endre tiltaket
+field-title = Tittel
+measure-submit = Lagre tiltaket
+
+## Organisasjon
+
+org-chart-heading = Organisasjonskart
+org-chart-label = Organisasjonskart for { $name }
+mandate = Mandat
+participants = Deltakere
+meetings-heading = Møter i styringsgruppen
+meetings-intro = Styringsgruppen møtes i disse månedene:
+person = Person
+see-work-package = Arbeidspakke: { $name }
+
+## Kommuner
+
+municipalities-title = Kommunene
+municipalities-caption = Kommunene i { $name } med kontaktperson
+col-number = Kommunenummer
+col-municipality = Kommune
+col-contact = Kontaktperson
+col-email = E-post
+contact-edit-heading = Endre kontaktperson for { $name }
+field-name = Navn
+field-email = E-post
+contact-submit = Lagre kontaktpersonen
+
+## Endringer
+
+changes-title = Endringer siden { $date }
+changes-since = Vis endringer siden
+changes-submit = Vis endringene
+changes-meetings = Siden et styringsgruppemøte
+changes-since-meeting = Siden møtet i { $month }
+updates-heading = Statusoppdateringer
+updates-caption = Statusoppdateringer i { $name }
+edits-heading = Endringer i planen
+edits-caption = Endringer i tiltak og punkter i handlingsplanen
+col-when-changed = Tidspunkt
+col-who = Hvem
+col-what = Hva
+col-operation = Endring
+changes-empty = Ingen endringer siden { $date }.
+op-create = opprettet
+op-update = endret
+op-delete = slettet
+op-import = importert
+op-set-password = nytt passord
+entity-action = punkt i handlingsplanen
+entity-measure = tiltak
+entity-user = bruker
+entity-plan = plan
+entity-municipality-contact = kontaktperson
+entity-status-update = statusoppdatering
+other-work-package = Annet
+
+## Innlogging
+
+login-title = Logg inn
+field-password = Passord
+login-submit = Logg inn
+login-intro = Logg inn for å rapportere status eller endre planen. Alle kan lese planen uten å logge inn.
+
+## Revisjonslogg
+
+audit-title = Revisjonslogg
+audit-caption = Revisjonslogg, side { $page }
+col-time = Tid
+col-actor = Hvem
+col-entity = Type
+col-id = ID
+col-before = Før
+col-after = Etter
+show-json = Vis JSON
+audit-empty = Revisjonsloggen er tom.
+previous-page = Forrige side
+next-page = Neste side
+pagination-label = Sider i revisjonsloggen
+
+## Feil
+
+error-status = Feilkode { $status }
+go-home = Gå til oversikten
+
+## Indikatorer
+
+nav-indicators = Indikatorer
+ind-title = Indikatorer
+ind-intro = Hvordan det går med det Sogn for alle skal oppnå: de siste tallene for Sogn, Vestland og hele landet, med utvikling, mål og kilde.
+ind-caption = Indikatorer med de siste tallene
+col-indicator = Indikator
+area-sogn = Sogn
+area-vestland = Vestland
+area-norway = Norge
+ind-col-trend = Utvikling i Sogn
+ind-col-target = Mål
+ind-no-data = Ingen tall
+ind-no-trend = Ingen tidsserie
+ind-needs-fetch = Tallene må hentes fra SSB:
+ind-value-period = { $value } ({ $period })
+ind-trend-label = Utvikling i Sogn fra { $from } til { $to }: fra { $first } til { $last }
+ind-target-text = { $value } i { $year } ({ $name })
+ind-parts = { $value } ({ $numerator } av { $denominator })
+ind-uncertain-note = * Usikkert tall: færre enn 20 personer bak en andel, eller færre enn 5 personer.
+ind-eyebrow = Indikator
+ind-unit = Enhet
+ind-nature = Type
+nature-stock = Beholdning: antallet på et bestemt tidspunkt
+nature-flow = Strøm: antallet i løpet av en periode
+unit-persons = personer
+unit-percent = prosent
+unit-per-thousand = per 1 000 innbyggere
+ind-no-values = Det finnes ingen tall for denne indikatoren i Bulyst ennå.
+ind-fetch-how = Tallene kan ikke leveres med Bulyst og må hentes direkte fra SSB. Kjør:
+ind-col-period = Periode
+ind-col-category = Kategori
+ind-split-heading = Fordeling
+ind-split-caption = { $name }, fordelt, { $period }
+ind-baselines-heading = Utgangspunkt
+ind-baseline-source = kilde: { $source }
+ind-targets-heading = Mål
+ind-targets-none = Ingen mål er satt for denne indikatoren ennå.
+ind-targets-caption = Mål for { $name }
+ind-target-form-heading = Sett et mål
+ind-target-submit = Lagre målet
+field-area = Område
+field-year = År
+field-value = Verdi
+field-value-hint = Tallet i indikatorens enhet ({ $unit }), for eksempel 12,5.
+field-note = Merknad
+ind-measures-heading = Tiltak som skal påvirke indikatoren
+ind-measures-none = Ingen tiltak i planen er knyttet til denne indikatoren.
+ind-export-heading = Last ned tallene
+ind-export-csv = Last ned som CSV
+ind-export-xlsx = Last ned som Excel (XLSX)
+measure-indicators = Indikatorer dette tiltaket skal påvirke
+measure-no-indicators = Ingen indikatorer er knyttet til dette tiltaket.
+stat-missing = mangler
+stat-suppressed = skjermet
+stat-not-applicable = finnes ikke
+stat-nil = ingenting å registrere
+stat-with-code = { $label } ({ $code })
+stat-source = Kilde: { $publisher }, tabell { $table }, { $period }, hentet { $retrieved }
+stat-source-updated = Kilde: { $publisher }, tabell { $table }, { $period }, hentet { $retrieved }, oppdatert { $updated }
+chart-heading = Utvikling over tid
+chart-title = { $name } i Sogn, Vestland og Norge
+chart-title-sogn = { $name } i Sogn
+chart-bars-title = { $name }: Sogn og Norge, { $period }
+chart-series = { $name }: { $last } i { $to }, fra { $first } i { $from }.
+chart-series-one = { $name }: { $last } i { $to }.
+chart-series-none = { $name }: ingen tall.
+chart-gaps = Tall som mangler eller er skjermet, er hull i linjen, ikke null.
+chart-axis-period = År
+chart-table-caption = Tallene bak diagrammet: { $name }
+chart-hollow-note = Linjene skiller seg med strek og markør: Sogn hel strek og sirkel, Vestland stiplet og firkant, Norge prikket og trekant. En hul markør er et usikkert tall. De samme tallene står i tabellen.
+map-heading = Kommunene i Vestland, { $period }
+map-title = { $name } per kommune i Vestland, { $period }
+map-desc = Kommunene i Vestland farget etter verdi i opptil fem klasser, lys til mørk; kommuner uten tall er skravert. De sju kommunene i Sogn har tykk, dobbel kant. Hver kommune lenker til raden sin i tabellen.
+map-sogn-note = De sju kommunene i Sogn har tykk, dobbel kant på kartet og er merket «(Sogn)» i tabellen. Velg en kommune på kartet for å gå til raden i tabellen.
+map-sogn-legend = Kommune i Sogn
+map-legend = Forklaring
+map-no-data = Ingen tall
+map-class = { $from } – { $to }
+map-table-caption = { $name } per kommune, { $period }
+map-in-sogn = (Sogn)
+indicator-population = Folketall
+indicator-population-definition = Antall innbyggere 1. januar, fra SSB-tabell 07459 (alle kjønn og aldre summert). For Sogn er det summen av de sju kommunene.
+indicator-immigrant-share = Innvandrerandel
+indicator-immigrant-share-definition = Innvandrere (innvandringskategori B, alle landbakgrunner) i prosent av folketallet 1. januar: antallet fra SSB-tabell 09817 delt på folketallet fra tabell 07459. For Sogn er det summen av innvandrere delt på summen av folketall i de sju kommunene, ikke et snitt av prosenter.
+indicator-immigrants-by-country = Innvandrere etter landbakgrunn
+indicator-immigrants-by-country-definition = Innvandrere (innvandringskategori B) etter landbakgrunn, i prosent av alle innvandrere i området, sammenlignet med hele landet. Fra SSB-tabell 09817. Samlegrupper er tatt bort, og land med færre enn 5 personer er slått sammen til «andre».
+indicator-immigrants-by-reason = Innvandrere etter innvandringsgrunn
+indicator-immigrants-by-reason-definition = Andel av innvandrerne etter grunn til innvandring: arbeid, familie, flukt (flyktninger og familien deres), utdanning og annet eller uoppgitt. Gjelder bare førstegangsinnvandrere med ikke-nordisk statsborgerskap som kom etter 1989; det er de som er nevneren, ikke alle innvandrere. Fra IMDi (befolkning etter innvandringsgrunn), kontrollert mot SSB.
+indicator-migration = Inn- og utflytting
+indicator-migration-definition = Innflytting og utflytting i løpet av året per 1 000 innbyggere: antall flyttinger delt på folketallet 1. januar, ganger 1 000. Fra SSB-tabell 06913 (årlig) og 01222 (kvartal).
+indicator-employment-immigrants = Sysselsatte innvandrere
+indicator-employment-immigrants-definition = Andel sysselsatte blant innvandrere 15–74 år som bor i området, 4. kvartal, fra SSB-tabell 11607. For Sogn vektet med antall personer, ikke et snitt av prosenter. Tall kan være skjermet («:») i små kommuner som Aurland, Lærdal og Vik.
+indicator-refugees-settled-here = Flyktninger som ble bosatt her
+indicator-refugees-settled-here-definition = En beholdning, ikke en andel som blir værende: av innbyggerne med flyktningbakgrunn som bor i området nå, andelen som først ble bosatt i området (ikke flyttet hit senere). De som har flyttet ut, er ikke med, så tallet sier ikke hvor mange som blir boende. Teller og nevner er vist, også for dem med 5 år eller mer i Norge. Fra IMDi (flyktninger etter botid og sekundærflytting).

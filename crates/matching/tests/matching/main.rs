@@ -1,0 +1,4 @@
+//! matching's integration tests: one binary, a module per concern.
+
+mod problems;
+mod scipy_fixture;

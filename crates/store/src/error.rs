@@ -1,0 +1,34 @@
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{0} not found")]
+    NotFound(String),
+    /// Someone else changed the row since it was read.
+    #[error("{entity} `{id}` was changed by someone else (now version {current}, you edited version {expected})")]
+    Stale {
+        entity: &'static str,
+        id: String,
+        expected: i64,
+        current: i64,
+    },
+    /// A unique or foreign key the caller can fix.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the database URL is not usable: {0}")]
+    Url(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl StoreError {
+    /// Maps a violated unique constraint to a message about `what`.
+    pub(crate) fn unique(e: sqlx::Error, what: impl FnOnce() -> String) -> StoreError {
+        match &e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict(what()),
+            _ => StoreError::Database(e),
+        }
+    }
+}

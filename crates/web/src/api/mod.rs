@@ -1,0 +1,476 @@
+//! The JSON API under `/api/v1`, with the same permissions as the pages.
+//! Errors are problem details (RFC 9457); the OpenAPI document is generated
+//! from these handlers.
+
+mod dto;
+
+use app::{ActionInput, AppError, ContactInput, MeasureInput, StatusInput, SESSION_HOURS};
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use dto::*;
+use serde::Deserialize;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use crate::context::Ctx;
+use crate::problem::{ApiError, Problem};
+use crate::query::ActionQuery;
+use crate::{cookies, AppState};
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// A JSON body whose errors (malformed JSON, missing fields, wrong types)
+/// come back as problem details like every other error.
+#[derive(axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+struct Body<T>(T);
+
+/// A query string whose errors come back as problem details.
+#[derive(axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+struct Params<T>(T);
+
+impl From<axum::extract::rejection::JsonRejection> for ApiError {
+    fn from(e: axum::extract::rejection::JsonRejection) -> Self {
+        ApiError(Problem::new(e.status(), "Invalid JSON body", e.body_text()))
+    }
+}
+
+impl From<axum::extract::rejection::QueryRejection> for ApiError {
+    fn from(e: axum::extract::rejection::QueryRejection) -> Self {
+        ApiError(Problem::new(
+            e.status(),
+            "Invalid query string",
+            e.body_text(),
+        ))
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", post(login))
+        .route("/logout", post(logout))
+        .route("/me", get(me))
+        .route("/programme", get(programme))
+        .route("/work-packages", get(work_packages))
+        .route("/work-packages/{id}", get(work_package))
+        .route("/actions", get(actions).post(create_action))
+        .route("/actions/{id}", get(action).put(update_action))
+        .route(
+            "/actions/{id}/status-updates",
+            get(status_updates).post(report_status),
+        )
+        .route("/measures", get(measures).post(create_measure))
+        .route("/measures/{id}", get(measure).put(update_measure))
+        .route("/organisation", get(organisation))
+        .route("/municipalities", get(municipalities))
+        .route("/municipalities/{code}/contact", put(update_contact))
+        .route("/changes", get(changes))
+        .route("/audit", get(audit))
+        .route("/indicators", get(indicators))
+        .route("/indicators/{id}/values", get(indicator_values))
+        .route("/indicators/{id}/targets", get(targets).post(set_target))
+        .fallback(|| async {
+            Problem::new(StatusCode::NOT_FOUND, "Not found", "No such API route.")
+        })
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    email: String,
+    password: String,
+}
+
+/// Starts a session: answers with a token and sets the session cookie.
+#[utoipa::path(post, path = "/api/v1/login", tag = "accounts", request_body = LoginRequest,
+    responses((status = 200, body = SessionDto), (status = 422, body = Problem), (status = 429, body = Problem)))]
+async fn login(ctx: Ctx, Body(req): Body<LoginRequest>) -> ApiResult<Response> {
+    let session = ctx.app.login(&req.email, &req.password).await?;
+    let body = SessionDto {
+        token: session.token.clone(),
+        expires_at: session
+            .expires_at
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        user: (&session.actor).into(),
+    };
+    let mut res = Json(body).into_response();
+    cookies::set_session(res.headers_mut(), &session.token, SESSION_HOURS * 3600);
+    Ok(res)
+}
+
+/// Ends the session the request carries.
+#[utoipa::path(post, path = "/api/v1/logout", tag = "accounts", responses((status = 204)))]
+async fn logout(ctx: Ctx) -> ApiResult<Response> {
+    if let Some(token) = &ctx.token {
+        ctx.app.logout(token).await?;
+    }
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    cookies::clear_session(res.headers_mut());
+    Ok(res)
+}
+
+/// The signed-in account.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    responses((status = 200, body = UserDto), (status = 401, body = Problem)))]
+async fn me(ctx: Ctx) -> ApiResult<Json<UserDto>> {
+    Ok(Json(ctx.require()?.into()))
+}
+
+/// The programme: main goal, municipalities, facts and progress per work package.
+#[utoipa::path(get, path = "/api/v1/programme", tag = "plan", responses((status = 200, body = ProgrammeDto)))]
+async fn programme(ctx: Ctx) -> ApiResult<Json<ProgrammeDto>> {
+    Ok(Json(dto::programme(&*ctx.app.snapshot().await?)))
+}
+
+/// Every work package with its goal, strategies, measures, action-plan rows and work group.
+#[utoipa::path(get, path = "/api/v1/work-packages", tag = "plan", responses((status = 200, body = [WorkPackageDto])))]
+async fn work_packages(ctx: Ctx) -> ApiResult<Json<Vec<WorkPackageDto>>> {
+    let s = ctx.app.snapshot().await?;
+    Ok(Json(
+        s.plan
+            .work_packages
+            .iter()
+            .map(|wp| dto::work_package(&s, wp))
+            .collect(),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/work-packages/{id}", tag = "plan",
+    params(("id" = String, Path, description = "Work package id")),
+    responses((status = 200, body = WorkPackageDto), (status = 404, body = Problem)))]
+async fn work_package(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<WorkPackageDto>> {
+    let s = ctx.app.snapshot().await?;
+    let wp = s
+        .work_package(&id)
+        .ok_or_else(|| AppError::NotFound(format!("work package `{id}`")))?;
+    Ok(Json(dto::work_package(&s, wp)))
+}
+
+/// The action plan, filtered.
+#[utoipa::path(get, path = "/api/v1/actions", tag = "plan", params(ActionQuery),
+    responses((status = 200, body = [ActionDto]), (status = 422, body = Problem)))]
+async fn actions(ctx: Ctx, Params(q): Params<ActionQuery>) -> ApiResult<Json<Vec<ActionDto>>> {
+    let s = ctx.app.snapshot().await?;
+    let filter = q.filter()?;
+    Ok(Json(
+        s.filtered(&filter).into_iter().map(Into::into).collect(),
+    ))
+}
+
+async fn action_detail(ctx: &Ctx, id: &str) -> ApiResult<ActionDetail> {
+    let s = ctx.app.snapshot().await?;
+    let item = s
+        .action(id)
+        .ok_or_else(|| AppError::NotFound(format!("action `{id}`")))?;
+    let history = ctx.app.history(id).await?;
+    Ok(ActionDetail {
+        action: item.into(),
+        history: history.iter().map(Into::into).collect(),
+    })
+}
+
+/// One action-plan row with its status history.
+#[utoipa::path(get, path = "/api/v1/actions/{id}", tag = "plan",
+    params(("id" = String, Path, description = "Action id")),
+    responses((status = 200, body = ActionDetail), (status = 404, body = Problem)))]
+async fn action(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ActionDetail>> {
+    Ok(Json(action_detail(&ctx, &id).await?))
+}
+
+/// Adds an action-plan row (project leader, admin).
+#[utoipa::path(post, path = "/api/v1/actions", tag = "plan", request_body = ActionInput,
+    responses((status = 201, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create_action(
+    ctx: Ctx,
+    Body(input): Body<ActionInput>,
+) -> ApiResult<(StatusCode, Json<ActionDetail>)> {
+    ctx.app.create_action(ctx.require()?, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(action_detail(&ctx, &input.id).await?),
+    ))
+}
+
+/// Changes an action-plan row (project leader, admin); `version` must be the one read.
+#[utoipa::path(put, path = "/api/v1/actions/{id}", tag = "plan", request_body = ActionInput,
+    params(("id" = String, Path, description = "Action id")),
+    responses((status = 200, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn update_action(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Body(input): Body<ActionInput>,
+) -> ApiResult<Json<ActionDetail>> {
+    ctx.app.update_action(ctx.require()?, &id, &input).await?;
+    Ok(Json(action_detail(&ctx, &id).await?))
+}
+
+/// An item's status history, newest first.
+#[utoipa::path(get, path = "/api/v1/actions/{id}/status-updates", tag = "status",
+    params(("id" = String, Path, description = "Action id")),
+    responses((status = 200, body = [StatusUpdateDto]), (status = 404, body = Problem)))]
+async fn status_updates(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<StatusUpdateDto>>> {
+    Ok(Json(action_detail(&ctx, &id).await?.history))
+}
+
+/// Reports status on an item. Updates are kept as history, never overwritten.
+#[utoipa::path(post, path = "/api/v1/actions/{id}/status-updates", tag = "status", request_body = StatusInput,
+    params(("id" = String, Path, description = "Action id")),
+    responses((status = 201, body = StatusUpdateDto), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn report_status(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Body(input): Body<StatusInput>,
+) -> ApiResult<(StatusCode, Json<StatusUpdateDto>)> {
+    let update = ctx.app.report_status(ctx.require()?, &id, &input).await?;
+    Ok((StatusCode::CREATED, Json((&update).into())))
+}
+
+/// Every measure, with the rows that carry it out.
+#[utoipa::path(get, path = "/api/v1/measures", tag = "plan", responses((status = 200, body = [MeasureDto])))]
+async fn measures(ctx: Ctx) -> ApiResult<Json<Vec<MeasureDto>>> {
+    let s = ctx.app.snapshot().await?;
+    Ok(Json(
+        s.plan
+            .work_packages
+            .iter()
+            .flat_map(|wp| dto::measures_of(&s, wp))
+            .collect(),
+    ))
+}
+
+async fn measure_dto(ctx: &Ctx, id: &str) -> ApiResult<MeasureDto> {
+    let s = ctx.app.snapshot().await?;
+    let (wp, _) = s
+        .measure(id)
+        .ok_or_else(|| AppError::NotFound(format!("measure `{id}`")))?;
+    Ok(dto::measures_of(&s, wp)
+        .into_iter()
+        .find(|m| m.id == id)
+        .expect("measure of its package"))
+}
+
+#[utoipa::path(get, path = "/api/v1/measures/{id}", tag = "plan",
+    params(("id" = String, Path, description = "Measure id")),
+    responses((status = 200, body = MeasureDto), (status = 404, body = Problem)))]
+async fn measure(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<MeasureDto>> {
+    Ok(Json(measure_dto(&ctx, &id).await?))
+}
+
+/// Adds a measure (project leader, admin).
+#[utoipa::path(post, path = "/api/v1/measures", tag = "plan", request_body = MeasureInput,
+    responses((status = 201, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create_measure(
+    ctx: Ctx,
+    Body(input): Body<MeasureInput>,
+) -> ApiResult<(StatusCode, Json<MeasureDto>)> {
+    ctx.app.create_measure(ctx.require()?, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(measure_dto(&ctx, &input.id).await?),
+    ))
+}
+
+/// Changes a measure (project leader, admin); `version` must be the one read.
+#[utoipa::path(put, path = "/api/v1/measures/{id}", tag = "plan", request_body = MeasureInput,
+    params(("id" = String, Path, description = "Measure id")),
+    responses((status = 200, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn update_measure(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Body(input): Body<MeasureInput>,
+) -> ApiResult<Json<MeasureDto>> {
+    ctx.app.update_measure(ctx.require()?, &id, &input).await?;
+    Ok(Json(measure_dto(&ctx, &id).await?))
+}
+
+/// Sogn regionråd → steering group → project leader → contacts, and the sub-projects.
+#[utoipa::path(get, path = "/api/v1/organisation", tag = "plan", responses((status = 200, body = OrganisationDto)))]
+async fn organisation(ctx: Ctx) -> ApiResult<Json<OrganisationDto>> {
+    Ok(Json(dto::organisation(&*ctx.app.snapshot().await?)))
+}
+
+#[utoipa::path(get, path = "/api/v1/municipalities", tag = "plan", responses((status = 200, body = [MunicipalityDto])))]
+async fn municipalities(ctx: Ctx) -> ApiResult<Json<Vec<MunicipalityDto>>> {
+    Ok(Json(dto::municipalities(&*ctx.app.snapshot().await?)))
+}
+
+/// Changes a municipality's contact person (its municipal contact, project leader, admin).
+#[utoipa::path(put, path = "/api/v1/municipalities/{code}/contact", tag = "plan", request_body = ContactInput,
+    params(("code" = String, Path, description = "Municipality number, like 4643")),
+    responses((status = 200, body = MunicipalityDto), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn update_contact(
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Body(input): Body<ContactInput>,
+) -> ApiResult<Json<MunicipalityDto>> {
+    ctx.app
+        .update_contact(ctx.require()?, &code, &input)
+        .await?;
+    let s = ctx.app.snapshot().await?;
+    let m = dto::municipalities(&s)
+        .into_iter()
+        .find(|m| m.code == code)
+        .expect("municipality exists");
+    Ok(Json(m))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct SinceQuery {
+    /// YYYY-MM-DD
+    since: String,
+}
+
+/// Status updates reported or written on or after `since`, and edits of the plan since then.
+#[utoipa::path(get, path = "/api/v1/changes", tag = "status", params(SinceQuery),
+    responses((status = 200, body = ChangesDto), (status = 422, body = Problem)))]
+async fn changes(ctx: Ctx, Params(q): Params<SinceQuery>) -> ApiResult<Json<ChangesDto>> {
+    let since = app::parse_date("since", &q.since).map_err(AppError::from)?;
+    let c = ctx.app.changes_since(since).await?;
+    Ok(Json(ChangesDto {
+        since: since.to_string(),
+        updates: c.updates.iter().map(Into::into).collect(),
+        edits: c.edits.iter().map(Into::into).collect(),
+    }))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct PageQuery {
+    /// 0-based page of 100 entries.
+    page: Option<i64>,
+}
+
+/// The audit log, newest first (admin).
+#[utoipa::path(get, path = "/api/v1/audit", tag = "accounts", params(PageQuery),
+    responses((status = 200, body = [AuditDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
+async fn audit(ctx: Ctx, Params(q): Params<PageQuery>) -> ApiResult<Json<Vec<AuditDto>>> {
+    let (entries, _) = ctx
+        .app
+        .audit_log(ctx.require()?, q.page.unwrap_or(0), 100)
+        .await?;
+    Ok(Json(entries.iter().map(Into::into).collect()))
+}
+
+/// The indicators, with what they follow in the plan and whether figures are at hand.
+#[utoipa::path(get, path = "/api/v1/indicators", tag = "indicators", responses((status = 200, body = [IndicatorDto])))]
+async fn indicators(ctx: Ctx) -> ApiResult<Json<Vec<IndicatorDto>>> {
+    let all = ctx.app.indicators().await?;
+    Ok(Json(all.iter().map(dto::indicator).collect()))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ValuesQuery {
+    /// `4638`…`4644`, `sogn`, `46`, `0`, or another municipality of Vestland; all when left out.
+    area: Option<String>,
+    /// First period, inclusive (e.g. `2020`).
+    from: Option<String>,
+    /// Last period, inclusive.
+    to: Option<String>,
+}
+
+/// An indicator's values with numerator, denominator, status and source.
+#[utoipa::path(get, path = "/api/v1/indicators/{id}/values", tag = "indicators", params(("id" = String, Path, description = "Indicator id"), ValuesQuery),
+    responses((status = 200, body = [IndicatorValueDto]), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn indicator_values(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Params(q): Params<ValuesQuery>,
+) -> ApiResult<Json<Vec<IndicatorValueDto>>> {
+    let d = ctx.app.indicator(&id).await?;
+    let area = q.area.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    if let Some(a) = area {
+        if !app::shown_areas(&d.areas).iter().any(|s| s == a) {
+            return Err(AppError::Invalid(vec![domain::FieldError::new(
+                "area",
+                format!("`{a}` is not one of the areas: a municipality of Vestland, sogn, 46 or 0"),
+            )])
+            .into());
+        }
+    }
+    let from = q.from.as_deref().filter(|p| !p.is_empty());
+    let to = q.to.as_deref().filter(|p| !p.is_empty());
+    Ok(Json(
+        d.values
+            .iter()
+            .filter(|v| area.is_none_or(|a| v.area == a))
+            .filter(|v| {
+                from.is_none_or(|f| v.period.as_str() >= f)
+                    && to.is_none_or(|t| v.period.as_str() <= t || v.period.starts_with(t))
+            })
+            .map(Into::into)
+            .collect(),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/indicators/{id}/targets", tag = "indicators", params(("id" = String, Path, description = "Indicator id")),
+    responses((status = 200, body = [TargetDto]), (status = 404, body = Problem)))]
+async fn targets(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<TargetDto>>> {
+    let d = ctx.app.indicator(&id).await?;
+    Ok(Json(d.targets.iter().map(Into::into).collect()))
+}
+
+/// Sets a target for an indicator, area and year (project leader, admin); replaces one that was set.
+#[utoipa::path(post, path = "/api/v1/indicators/{id}/targets", tag = "indicators", request_body = app::TargetInput,
+    params(("id" = String, Path, description = "Indicator id")),
+    responses((status = 201, body = TargetDto), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn set_target(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Body(input): Body<app::TargetInput>,
+) -> ApiResult<(StatusCode, Json<TargetDto>)> {
+    let t = ctx.app.set_target(ctx.require()?, &id, &input).await?;
+    Ok((StatusCode::CREATED, Json((&t).into())))
+}
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(cookies::SESSION))),
+        );
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Bulyst API", description = "The programme plan, its status reports and its organisation. \
+        Reading is public; writes need a session (POST /api/v1/login) and a role that allows them. \
+        Errors are problem details (RFC 9457)."),
+    paths(login, logout, me, programme, work_packages, work_package, actions, action, create_action, update_action,
+          status_updates, report_status, measures, measure, create_measure, update_measure, organisation,
+          municipalities, update_contact, changes, audit, indicators, indicator_values, targets, set_target),
+    modifiers(&Security),
+    tags((name = "plan", description = "The programme plan"), (name = "status", description = "Status reports"),
+         (name = "accounts", description = "Sessions and the audit log"),
+         (name = "indicators", description = "Indicators computed from official statistics, with their sources"))
+)]
+struct ApiDoc;
+
+/// The OpenAPI document of the API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi())
+}

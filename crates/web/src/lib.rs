@@ -1,0 +1,56 @@
+//! Bulyst's HTTP layer, kept thin: it reads requests into the app's inputs,
+//! calls a use case and writes the answer as an HTML page or JSON.
+
+mod api;
+mod context;
+mod cookies;
+mod guard;
+mod page_cache;
+mod pages;
+mod problem;
+mod query;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::App;
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use api::openapi;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: Arc<App>,
+    cache: Arc<page_cache::PageCache>,
+}
+
+/// The whole site: pages, API, health check and static files, with the
+/// security middleware around them.
+pub fn router(app: Arc<App>) -> Router {
+    let state = AppState {
+        app,
+        cache: Default::default(),
+    };
+    let pages = pages::router().layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        page_cache::serve,
+    ));
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api::router())
+        .route("/api/openapi.json", axum::routing::get(api::openapi_json))
+        .fallback(pages::not_found)
+        .with_state(state)
+        .layer(axum::middleware::from_fn(guard::cross_site))
+        .layer(axum::middleware::from_fn(guard::security_headers))
+        .layer(DefaultBodyLimit::max(256 * 1024))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+}

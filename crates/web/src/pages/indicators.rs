@@ -1,0 +1,187 @@
+//! Indicator pages: the overview, one page per indicator with its chart and
+//! map, the CSV and XLSX exports, and the project leader's target form.
+
+use app::{AppError, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
+use axum::extract::{Form, Path};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::access::Write;
+use domain::catalogue::BASELINES;
+use domain::stats::AreaKind;
+
+use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
+use crate::context::Ctx;
+
+pub async fn overview(ctx: Ctx) -> PageResult {
+    let all = ctx
+        .app
+        .indicators()
+        .await
+        .map_err(|e| error_page(&ctx, e, "/"))?;
+    let rows: Vec<render::IndicatorSummary> = all
+        .iter()
+        .map(|d| render::IndicatorSummary {
+            indicator: d.indicator,
+            sogn: d.latest(SOGN),
+            vestland: d.latest(VESTLAND),
+            norway: d.latest(NORWAY),
+            trend: trend(d),
+            target: d
+                .targets
+                .iter()
+                .filter(|t| t.area == SOGN)
+                .max_by_key(|t| t.year),
+        })
+        .collect();
+    Ok(page(
+        StatusCode::OK,
+        render::indicators(&ctx.chrome(), &rows),
+    ))
+}
+
+/// Sogn's headline values over time, oldest first.
+fn trend(d: &IndicatorData) -> Vec<(String, Option<f64>)> {
+    d.values
+        .iter()
+        .filter(|v| v.area == SOGN && v.category.is_none())
+        .map(|v| (v.period.clone(), v.value))
+        .collect()
+}
+
+/// The newest period with figures for municipalities, for the map.
+fn map_period(d: &IndicatorData) -> Option<&str> {
+    d.values
+        .iter()
+        .filter(|v| {
+            v.value.is_some()
+                && d.areas
+                    .iter()
+                    .any(|a| a.code == v.area && a.kind == AreaKind::Municipality)
+        })
+        .map(|v| v.period.as_str())
+        .max()
+}
+
+fn render_page(
+    ctx: &Ctx,
+    d: &IndicatorData,
+    s: &domain::state::Snapshot,
+    form: &render::Form,
+    status: StatusCode,
+) -> Response {
+    let baselines: Vec<_> = BASELINES
+        .iter()
+        .filter(|b| b.indicator == d.indicator.id)
+        .cloned()
+        .collect();
+    let measures = d
+        .indicator
+        .measures
+        .iter()
+        .filter_map(|id| {
+            s.measure(id)
+                .map(|(_, m)| (m.id.as_str(), m.title.as_str()))
+        })
+        .collect();
+    let body = render::indicator(
+        &ctx.chrome(),
+        &render::IndicatorPage {
+            indicator: d.indicator,
+            values: &d.values,
+            areas: &d.areas,
+            map_period: map_period(d),
+            baselines: &baselines,
+            targets: &d.targets,
+            measures,
+            may_set_target: ctx.actor.as_ref().is_some_and(|a| a.may(Write::EditPlan)),
+            target_form: form,
+        },
+    );
+    page(status, body)
+}
+
+/// `/indicators/{id}`, `/indicators/{id}.csv` and `/indicators/{id}.xlsx`.
+pub async fn show(ctx: Ctx, Path(name): Path<String>) -> PageResult {
+    let (id, format) = match name.rsplit_once('.') {
+        Some((id, ext @ ("csv" | "xlsx"))) => (id.to_string(), Some(ext)),
+        _ => (name.clone(), None),
+    };
+    let d = ctx
+        .app
+        .indicator(&id)
+        .await
+        .map_err(|e| error_page(&ctx, e, "/indicators"))?;
+    let s = plan_or_error(&ctx, "/indicators").await?;
+    let Some(format) = format else {
+        return Ok(render_page(
+            &ctx,
+            &d,
+            &s,
+            &render::Form::default(),
+            StatusCode::OK,
+        ));
+    };
+    let baselines: Vec<_> = BASELINES
+        .iter()
+        .filter(|b| b.indicator == d.indicator.id)
+        .cloned()
+        .collect();
+    let export = render::IndicatorPage {
+        indicator: d.indicator,
+        values: &d.values,
+        areas: &d.areas,
+        map_period: map_period(&d),
+        baselines: &baselines,
+        targets: &d.targets,
+        measures: Vec::new(),
+        may_set_target: false,
+        target_form: &render::Form::default(),
+    };
+    let (content_type, body) = match format {
+        "csv" => (
+            "text/csv; charset=utf-8",
+            render::indicator_csv(&export).into_bytes(),
+        ),
+        _ => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            render::indicator_xlsx(&export),
+        ),
+    };
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"bulyst-{id}.{format}\""))
+    {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
+}
+
+pub async fn set_target(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> PageResult {
+    let back = format!("/indicators/{id}");
+    let actor = ctx.require().map_err(|e| error_page(&ctx, e, &back))?;
+    let input = TargetInput {
+        area: field(&fields, "area").into(),
+        year: field(&fields, "year").into(),
+        value: field(&fields, "value").into(),
+        note: field(&fields, "note").into(),
+    };
+    match ctx.app.set_target(actor, &id, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("{back}#targets")).into_response()),
+        Err(e @ AppError::Invalid(_)) => {
+            let (status, _) = crate::problem::classify(&e);
+            let d = ctx
+                .app
+                .indicator(&id)
+                .await
+                .map_err(|e| error_page(&ctx, e, &back))?;
+            let s = plan_or_error(&ctx, &back).await?;
+            Err(render_page(&ctx, &d, &s, &form_with(fields, &e), status))
+        }
+        Err(e) => Err(error_page(&ctx, e, &back)),
+    }
+}

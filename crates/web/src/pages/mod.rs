@@ -1,0 +1,155 @@
+//! The HTML pages. Handlers read the request, call the app and hand the
+//! result to `render`; a form with errors comes back with them beside its fields.
+
+// Both arms of a page result are a response (the page, or the error page),
+// so boxing one to shrink the `Err` arm would gain nothing.
+#![allow(clippy::result_large_err)]
+
+mod account;
+mod action;
+mod indicators;
+mod plan;
+
+use std::sync::Arc;
+
+use app::AppError;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::state::Snapshot;
+
+use crate::context::Ctx;
+use crate::problem::{classify, detail};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(plan::overview))
+        .route("/work-packages/{id}", get(plan::work_package))
+        .route("/action-plan", get(plan::action_plan))
+        .route("/action-plan/timeline", get(plan::timeline))
+        .route(
+            "/measures/{id}",
+            get(plan::measure).post(plan::edit_measure),
+        )
+        .route("/organisation", get(plan::organisation))
+        .route("/municipalities", get(plan::municipalities))
+        .route("/municipalities/{code}/contact", post(plan::edit_contact))
+        .route("/changes", get(plan::changes))
+        .route("/indicators", get(indicators::overview))
+        .route("/indicators/{id}", get(indicators::show))
+        .route("/indicators/{id}/targets", post(indicators::set_target))
+        .route("/actions", post(action::create))
+        .route("/actions/new", get(action::new))
+        .route("/actions/{id}", get(action::show).post(action::edit))
+        .route("/actions/{id}/status", post(action::report))
+        .route("/login", get(account::login_page).post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/language", post(account::language))
+        .route("/audit", get(account::audit))
+        .route("/healthz", get(account::healthz))
+        .route("/static/{*path}", get(static_file))
+}
+
+pub type PageResult = Result<Response, Response>;
+
+pub fn page(status: StatusCode, body: String) -> Response {
+    (status, Html(body)).into_response()
+}
+
+/// The page for an error. A request that needs an account goes to the log-in
+/// page, which brings the user back to `back` afterwards.
+pub fn error_page(ctx: &Ctx, e: AppError, back: &str) -> Response {
+    if matches!(e, AppError::Unauthenticated) {
+        return Redirect::to(&format!("/login?next={}", encode(back))).into_response();
+    }
+    let (status, english) = classify(&e);
+    let key = format!("error-title-{}", status.as_u16());
+    let title = i18n::t(ctx.lang, &key);
+    // A status without its own message keeps the English title rather than an id.
+    let title = if title == key {
+        english.to_string()
+    } else {
+        title
+    };
+    page(
+        status,
+        render::error(&ctx.chrome(), status.as_u16(), &title, &detail(&e)),
+    )
+}
+
+/// The plan as it stands, or the error page that says why it cannot be read.
+pub async fn plan_or_error(ctx: &Ctx, back: &str) -> Result<Arc<Snapshot>, Response> {
+    ctx.app
+        .snapshot()
+        .await
+        .map_err(|e| error_page(ctx, e, back))
+}
+
+pub async fn not_found(ctx: Ctx) -> Response {
+    let e = AppError::NotFound(format!("the page {}", ctx.here));
+    error_page(&ctx, e, "/")
+}
+
+/// Only paths on this site: `//evil.example` and `https://…` are not.
+pub fn local_path(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next
+    } else {
+        "/"
+    }
+}
+
+/// Percent-encodes a path for a query parameter.
+pub fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Form fields as sent, in order.
+pub type Fields = Vec<(String, String)>;
+
+pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// A form to show again: what was typed, and what to fix.
+pub fn form_with(fields: Fields, e: &AppError) -> render::Form {
+    let errors = match e {
+        AppError::Invalid(errors) => errors
+            .iter()
+            .map(|f| (f.field.to_string(), f.message.clone()))
+            .collect(),
+        other => vec![(String::new(), detail(other))],
+    };
+    render::Form {
+        values: fields,
+        errors,
+    }
+}
+
+async fn static_file(axum::extract::Path(path): axum::extract::Path<String>) -> Response {
+    match render::static_file(&path) {
+        Some((content_type, body)) => {
+            let mut res = body.into_response();
+            let h = res.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            );
+            res
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

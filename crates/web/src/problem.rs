@@ -1,0 +1,119 @@
+//! Errors as problem details (RFC 9457) for the JSON API.
+
+use app::AppError;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// An error answer: what went wrong and, for bad input, which fields to fix.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, title: &str, detail: impl Into<String>) -> Problem {
+        Problem {
+            kind: "about:blank".into(),
+            title: title.into(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+/// The status and title of an app error, shared by the API and the pages.
+pub fn classify(e: &AppError) -> (StatusCode, &'static str) {
+    match e {
+        AppError::Invalid(_) | AppError::PlanFile(_) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, "Invalid input")
+        }
+        AppError::NotFound(_) => (StatusCode::NOT_FOUND, "Not found"),
+        AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Sign in first"),
+        AppError::Forbidden(_) => (StatusCode::FORBIDDEN, "Not allowed"),
+        AppError::Conflict(_) => (StatusCode::CONFLICT, "Conflict"),
+        AppError::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, "Too many attempts"),
+        AppError::NoPlan => (StatusCode::SERVICE_UNAVAILABLE, "No plan loaded"),
+        AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Internal error"),
+    }
+}
+
+/// What a user may be told; internal errors are logged, not shown.
+pub fn detail(e: &AppError) -> String {
+    match e {
+        AppError::Internal(m) => {
+            tracing::error!(error = %m, "request failed");
+            "Something went wrong on the server. It has been logged; try again later.".into()
+        }
+        AppError::Invalid(_) => "Some fields need fixing; see `errors`.".into(),
+        other => other.to_string(),
+    }
+}
+
+impl From<AppError> for Problem {
+    fn from(e: AppError) -> Problem {
+        let (status, title) = classify(&e);
+        let mut p = Problem::new(status, title, detail(&e));
+        if let AppError::Invalid(errors) = &e {
+            p.errors = errors
+                .iter()
+                .map(|f| FieldProblem {
+                    field: f.field.to_string(),
+                    message: f.message.clone(),
+                })
+                .collect();
+        }
+        p
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let mut res = (status, axum::Json(self)).into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        res
+    }
+}
+
+/// Lets API handlers use `?` on app results.
+pub struct ApiError(pub Problem);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl From<Problem> for ApiError {
+    fn from(p: Problem) -> Self {
+        ApiError(p)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.into_response()
+    }
+}

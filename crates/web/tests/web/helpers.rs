@@ -1,0 +1,232 @@
+//! A fresh Bulyst per test, driven in-process through the router.
+
+use std::sync::Arc;
+
+use app::App;
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use domain::access::Role;
+use http_body_util::BodyExt;
+use store::{testing, Db};
+use tower::ServiceExt;
+
+static STATISTICS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+
+pub struct TestApp {
+    pub router: Router,
+    pub app: Arc<App>,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+/// Runs `check` against a fresh app on SQLite and, when a URL is given, PostgreSQL.
+pub async fn on_each_backend<F, Fut>(check: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    check(TestApp::sqlite().await).await;
+    match testing::postgres_url() {
+        Some(url) => {
+            check(
+                TestApp::with(
+                    testing::postgres(&url).await.unwrap(),
+                    tempfile::tempdir().unwrap(),
+                )
+                .await,
+            )
+            .await
+        }
+        None => eprintln!(
+            "PostgreSQL web tests skipped: set {} to run them",
+            testing::POSTGRES_URL_VAR
+        ),
+    }
+}
+
+impl TestApp {
+    pub async fn sqlite() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let db = testing::sqlite(dir.path()).await.unwrap();
+        TestApp::with(db, dir).await
+    }
+
+    /// On SQLite, with the statistics Bulyst ships loaded. Loading them is slow
+    /// in a debug build, so it happens once per test run into a template
+    /// database that each test copies.
+    pub async fn with_statistics() -> TestApp {
+        let template = STATISTICS.get_or_init(|| {
+            // A runtime of its own: each test's runtime ends with its test.
+            std::thread::spawn(|| {
+                let dir = tempfile::tempdir().unwrap();
+                tokio::runtime::Runtime::new().unwrap().block_on(async {
+                    let db = testing::sqlite(dir.path()).await.unwrap();
+                    let app = App::new(db);
+                    app.ensure_plan().await.unwrap();
+                    app.ensure_statistics().await.unwrap();
+                    let store::Db::Sqlite(pool) = app.db() else {
+                        unreachable!()
+                    };
+                    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .execute(pool)
+                        .await
+                        .unwrap();
+                    app.db().close().await;
+                });
+                dir
+            })
+            .join()
+            .unwrap()
+        });
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            template.path().join("bulyst.sqlite3"),
+            dir.path().join("bulyst.sqlite3"),
+        )
+        .unwrap();
+        let db = testing::sqlite(dir.path()).await.unwrap();
+        TestApp::with(db, dir).await
+    }
+
+    async fn with(db: Db, dir: tempfile::TempDir) -> TestApp {
+        let app = Arc::new(App::new(db));
+        app.ensure_plan().await.unwrap();
+        TestApp {
+            router: web::router(app.clone()),
+            app,
+            _dir: dir,
+        }
+    }
+
+    /// Creates an account with this role and returns a session token for it.
+    pub async fn session(&self, role: Role, scope: &[&str]) -> String {
+        let email = format!("{}-{}@sogn.test", role.code(), scope.join("-"));
+        let scope: Vec<String> = scope.iter().map(|s| s.to_string()).collect();
+        let (wps, ms) = match role {
+            Role::WorkGroup => (scope, vec![]),
+            Role::MunicipalContact => (vec![], scope),
+            _ => (vec![], vec![]),
+        };
+        self.app
+            .add_user(None, &email, "a long test password", role, wps, ms)
+            .await
+            .unwrap();
+        self.app
+            .login(&email, "a long test password")
+            .await
+            .unwrap()
+            .token
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<(&str, String)>,
+    ) -> Answer {
+        let mut req = Request::builder().method(method).uri(uri);
+        if let Some(t) = token {
+            req = req.header(header::COOKIE, format!("bulyst_session={t}"));
+        }
+        let body = match body {
+            Some((content_type, b)) => {
+                req = req.header(header::CONTENT_TYPE, content_type);
+                Body::from(b)
+            }
+            None => Body::empty(),
+        };
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(body).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Answer {
+        self.send(Method::GET, uri, None, None).await
+    }
+
+    pub async fn get_as(&self, uri: &str, token: &str) -> Answer {
+        self.send(Method::GET, uri, Some(token), None).await
+    }
+
+    pub async fn json(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: serde_json::Value,
+    ) -> Answer {
+        self.send(
+            method,
+            uri,
+            token,
+            Some(("application/json", body.to_string())),
+        )
+        .await
+    }
+
+    pub async fn form(&self, uri: &str, token: Option<&str>, fields: &[(&str, &str)]) -> Answer {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.send(
+            Method::POST,
+            uri,
+            token,
+            Some(("application/x-www-form-urlencoded", body)),
+        )
+        .await
+    }
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// HTML-escapes like the templates do, to look for plan texts in pages.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}

@@ -1,0 +1,10 @@
+//! Bulyst's HTTP behaviour, in-process: pages, the JSON API, permissions and
+//! bad input, on SQLite and (when a URL is given) PostgreSQL.
+
+mod api;
+mod authz;
+mod fetch;
+mod helpers;
+mod indicators;
+mod pages;
+mod security;
