@@ -11,8 +11,12 @@
 # cannot measure. The table goes into bench/README.md under
 # "## Web pages (wrk, loopback)"; other sections of that file are kept.
 #
+# The indicator page (issue 4) is rendered per request, with its chart, map
+# and tables from the figures in memory, so it measures rendering too.
+#
 # Environment: CARGO_TARGET_DIR, DURATION (wrk seconds per run, default 10),
-# THREADS (2), CONNECTIONS (32).
+# THREADS (2), CONNECTIONS (32), PAGES (space-separated paths, default
+# "/ /action-plan /indicators/refugees-settled-here").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$PWD
@@ -20,7 +24,7 @@ root=$PWD
 duration="${DURATION:-10}"
 threads="${THREADS:-2}"
 connections="${CONNECTIONS:-32}"
-pages=(/ /action-plan)
+read -r -a pages <<<"${PAGES:-/ /action-plan /indicators/refugees-settled-here}"
 
 as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
@@ -194,11 +198,13 @@ section="## Web pages (wrk, loopback)
 same page saved with curl a moment before, in the same run. \`wrk -t$threads -c$connections -d${duration}s --latency\`
 after a 2 s warm-up, one page and server at a time, all on loopback on one machine
 ($(nproc) cores; wrk, nginx and Bulyst share them; load average $load before the runs).
-Measured $(date -u +%Y-%m-%d) at commit $rev. An anonymous visitor's plan pages come from
-Bulyst's page cache (per plan revision and language), so these figures are for serving a
-rendered page through Bulyst's whole stack (routing, session and language lookup, security
-headers), not for rendering it. Figures move from run to run on a busy machine; compare the
-two servers within one run.
+Measured $(date -u +%Y-%m-%d) at commit $rev. An anonymous visitor's plan pages (\`/\`,
+\`/action-plan\`) come from Bulyst's page cache (per plan revision and language), so their figures
+are for serving a rendered page through Bulyst's whole stack (routing, session and language
+lookup, security headers), not for rendering it. An indicator page (\`/indicators/…\`) is
+rendered on every request from the indicator values kept in memory per statistics revision:
+its chart, map of Vestland's municipalities and tables. Figures move from run to run on a busy
+machine; compare the two servers within one run.
 
 $table
 ${notes:+$'\n'Errors:$notes$'\n'}"

@@ -14,7 +14,7 @@ pub use error::AppError;
 pub use indicators::{shown_areas, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
 pub use input::{parse_date, ActionInput, ContactInput, MeasureInput, StatusInput};
 pub use programme::{recent_meetings, DEFAULT_PLAN};
-pub use statistics::{ImportOptions, SOGN_MUNICIPALITIES};
+pub use statistics::{parse_interval, ImportOptions, Refreshed, SOGN_MUNICIPALITIES};
 
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;

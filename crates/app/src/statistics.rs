@@ -7,6 +7,7 @@ mod areas;
 mod cube;
 mod fetch;
 mod imdi;
+mod refresh;
 mod shipped;
 mod table;
 
@@ -24,6 +25,7 @@ use crate::accounts::who_of;
 use crate::{App, AppError, Result};
 
 pub use areas::SOGN as SOGN_MUNICIPALITIES;
+pub use refresh::{parse_interval, Refreshed};
 use table::Table;
 
 /// What the importer may say instead of what the file says.

@@ -7,8 +7,10 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use app::App;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use domain::access::Role;
 use store::Db;
@@ -43,6 +45,10 @@ enum Command {
     Serve {
         #[arg(long, env = "BULYST_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        /// Fetch the indicators' tables from the PxWebApi this often (like 24h;
+        /// off when not given), as `bulyst stats refresh` does once.
+        #[arg(long, env = "BULYST_REFRESH_EVERY", value_parser = app::parse_interval)]
+        refresh_every: Option<Duration>,
     },
     /// Apply database migrations and exit.
     Migrate,
@@ -148,6 +154,13 @@ enum StatsCommand {
         #[arg(long)]
         api: Option<String>,
     },
+    /// Fetch every table the indicators need from the PxWebApi and import
+    /// what changed; each table in its own transaction.
+    Refresh {
+        /// The PxWebApi v2 base URL (else $BULYST_PXWEBAPI_URL, else SSB's).
+        #[arg(long)]
+        api: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -176,7 +189,9 @@ fn main() -> ExitCode {
         Command::Stats { command }
             if !matches!(
                 command,
-                StatsCommand::Import { .. } | StatsCommand::Fetch { .. }
+                StatsCommand::Import { .. }
+                    | StatsCommand::Fetch { .. }
+                    | StatsCommand::Refresh { .. }
             ) =>
         {
             stats(command)
@@ -213,7 +228,10 @@ async fn open(data_dir: &Path, database_url: Option<&str>) -> Result<App, String
 async fn run(data_dir: &Path, database_url: Option<&str>, command: Command) -> Result<(), String> {
     let app = open(data_dir, database_url).await?;
     let result = match command {
-        Command::Serve { addr } => serve(app, addr).await,
+        Command::Serve {
+            addr,
+            refresh_every,
+        } => serve(app, addr, refresh_every).await,
         Command::Migrate => Ok(()),
         Command::Plan { command } => plan(&app, command).await,
         Command::User {
@@ -255,6 +273,28 @@ async fn run(data_dir: &Path, database_url: Option<&str>, command: Command) -> R
             );
             Ok(())
         }
+        Command::Stats {
+            command: StatsCommand::Refresh { api },
+        } => {
+            let done = app.refresh_statistics(api.as_deref()).await;
+            let mut failed = 0;
+            for r in &done {
+                match &r.outcome {
+                    Ok(report) => println!(
+                        "table {}: {} new, {} changed, {} unchanged",
+                        r.fetch.table, report.inserted, report.changed, report.unchanged
+                    ),
+                    Err(e) => {
+                        failed += 1;
+                        println!("table {}: failed, nothing imported: {e}", r.fetch.table);
+                    }
+                }
+            }
+            match failed {
+                0 => Ok(()),
+                n => Err(format!("{n} of {} tables could not be refreshed", done.len())),
+            }
+        }
         Command::Stats { .. } => unreachable!("other stats commands need no database"),
         Command::Mentor { .. } => unreachable!("mentor commands need no database"),
     };
@@ -272,7 +312,7 @@ fn read_password() -> Result<String, String> {
     Ok(password.trim_end_matches(['\n', '\r']).to_string())
 }
 
-async fn serve(app: App, addr: SocketAddr) -> Result<(), String> {
+async fn serve(app: App, addr: SocketAddr, refresh_every: Option<Duration>) -> Result<(), String> {
     if app.ensure_plan().await.map_err(|e| e.to_string())? {
         tracing::info!("loaded the Sogn for alle plan into the new database");
     }
@@ -304,16 +344,30 @@ async fn serve(app: App, addr: SocketAddr) -> Result<(), String> {
             Err(e) => tracing::error!(error = %e, "loading the large shipped statistics failed"),
         }
     };
+    // The first refresh waits a whole interval: a start is not a reason to fetch.
+    let refresh = async {
+        let Some(every) = refresh_every else {
+            return std::future::pending().await;
+        };
+        tracing::info!(every_s = every.as_secs(), "statistics refresh on");
+        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            app.refresh_statistics(None).await;
+        }
+    };
     let server = axum::serve(listener, web::router(app.clone())).with_graceful_shutdown(shutdown());
     // The server decides when to stop; an unfinished load is dropped (its
     // transaction rolls back) and tried again on the next start.
     let server = server.into_future();
-    tokio::pin!(server, later);
+    tokio::pin!(server, later, refresh);
     let mut later_done = false;
     let served = loop {
         tokio::select! {
             r = &mut server => break r,
             () = &mut later, if !later_done => later_done = true,
+            () = &mut refresh => {}
         }
     };
     served.map_err(|e| e.to_string())?;

@@ -1,7 +1,7 @@
 //! The indicators Bulyst computes, as defined in the programme's statistics
 //! notes, with the plan's strategies and measures each one follows.
 
-use crate::indicators::{Baseline, Formula, Indicator, Nature, Series, Unit};
+use crate::indicators::{Baseline, Fetch, Formula, Indicator, Nature, Series, Unit};
 
 pub const SSB: &str = "Statistisk sentralbyrå";
 pub const IMDI: &str = "IMDi";
@@ -12,6 +12,23 @@ const POPULATION: Series = Series {
     measure: "Personer1",
     dims: &[],
 };
+
+/// Bulyst ships population for 2022 only; newer years come from the same table.
+const POPULATION_FETCH: Fetch = Fetch {
+    table: "07459",
+    query: "valueCodes[Region]=4638,4639,4640,4641,4642,4643,4644,46,0&valueCodes[ContentsCode]=Personer1&valueCodes[Tid]=top(5)",
+};
+
+/// What a scheduled refresh fetches: every indicator's live table, and population.
+pub fn refreshed() -> Vec<Fetch> {
+    let mut all = vec![POPULATION_FETCH];
+    for f in INDICATORS.iter().filter_map(|i| i.fetch) {
+        if !all.contains(&f) {
+            all.push(f);
+        }
+    }
+    all
+}
 
 pub const INDICATORS: &[Indicator] = &[
     Indicator {
@@ -42,9 +59,10 @@ pub const INDICATORS: &[Indicator] = &[
         },
         strategies: &[9],
         measures: &["tilflyttartenesta-ardal"],
-        fetch: Some(
-            "bulyst stats fetch 09817 --query 'valueCodes[Region]=4638,4639,4640,4641,4642,4643,4644,46,0&valueCodes[InnvandrKat]=B&valueCodes[Landbakgrunn]=999&valueCodes[ContentsCode]=Personer1&valueCodes[Tid]=top(10)'",
-        ),
+        fetch: Some(Fetch {
+            table: "09817",
+            query: "valueCodes[Region]=4638,4639,4640,4641,4642,4643,4644,46,0&valueCodes[InnvandrKat]=B&valueCodes[Landbakgrunn]=999&valueCodes[ContentsCode]=Personer1&valueCodes[Tid]=top(10)",
+        }),
     },
     Indicator {
         id: "immigrants-by-country",
@@ -94,9 +112,10 @@ pub const INDICATORS: &[Indicator] = &[
         },
         strategies: &[9, 10],
         measures: &["tilflyttartenesta-ardal", "leige-for-a-eige"],
-        fetch: Some(
-            "bulyst stats fetch 06913 --query 'valueCodes[Region]=4638,4639,4640,4641,4642,4643,4644,46,0&valueCodes[ContentsCode]=*&valueCodes[Tid]=top(10)'",
-        ),
+        fetch: Some(Fetch {
+            table: "06913",
+            query: "valueCodes[Region]=4638,4639,4640,4641,4642,4643,4644,46,0&valueCodes[ContentsCode]=*&valueCodes[Tid]=top(10)",
+        }),
     },
     Indicator {
         id: "employment-immigrants",
@@ -119,9 +138,10 @@ pub const INDICATORS: &[Indicator] = &[
         },
         strategies: &[1, 2, 5, 6],
         measures: &["mentorprogram", "nettverk-statlege-verksemder", "nettverk-mangfaldig-rekruttering", "etableraropplaering"],
-        fetch: Some(
-            "bulyst stats fetch 11607 --query 'valueCodes[Region]=4638,4639,4640,4641,4642,4643,4644,46,0&valueCodes[Alder]=15-74&valueCodes[Kjonn]=0&valueCodes[Landbakgrunn]=zzz,abc&valueCodes[ContentsCode]=Sysselsatte2&valueCodes[Tid]=top(10)'",
-        ),
+        fetch: Some(Fetch {
+            table: "11607",
+            query: "valueCodes[Region]=4638,4639,4640,4641,4642,4643,4644,46,0&valueCodes[Alder]=15-74&valueCodes[Kjonn]=0&valueCodes[Landbakgrunn]=zzz,abc&valueCodes[ContentsCode]=Sysselsatte2&valueCodes[Tid]=top(10)",
+        }),
     },
     Indicator {
         id: "refugees-settled-here",
@@ -213,6 +233,19 @@ pub fn series(indicator: &Indicator) -> (&Series, Option<&Series>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refresh_fetches_each_table_once_with_population_first() {
+        let all = refreshed();
+        assert_eq!(all[0].table, "07459");
+        let tables: Vec<_> = all.iter().map(|f| f.table).collect();
+        assert_eq!(tables, ["07459", "09817", "06913", "11607"]);
+        for f in &all {
+            assert!(f.query.starts_with("valueCodes[Region]="), "{}", f.table);
+            assert!(!f.query.contains("outputFormat"), "{}", f.table);
+        }
+        assert!(all[1].command().starts_with("bulyst stats fetch 09817 --query 'valueCodes"));
+    }
 
     #[test]
     fn every_indicator_follows_parts_of_the_real_plan() {

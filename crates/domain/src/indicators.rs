@@ -81,7 +81,22 @@ pub struct Indicator {
     pub strategies: &'static [u32],
     pub measures: &'static [&'static str],
     /// When the data cannot be shipped: the table to fetch and how.
-    pub fetch: Option<&'static str>,
+    pub fetch: Option<Fetch>,
+}
+
+/// A table to fetch from SSB's PxWebApi v2, with the selection as `bulyst stats fetch` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Fetch {
+    pub table: &'static str,
+    /// `valueCodes[VAR]=…&…`, without `outputFormat` (the fetch adds it).
+    pub query: &'static str,
+}
+
+impl Fetch {
+    /// The command that fetches it, as a user would type it.
+    pub fn command(&self) -> String {
+        format!("bulyst stats fetch {} --query '{}'", self.table, self.query)
+    }
 }
 
 /// A value as shown: for an area and a period, with its parts and its source.

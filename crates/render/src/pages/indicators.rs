@@ -69,7 +69,7 @@ struct OverviewRow {
     trend: String,
     target: String,
     /// The command that fetches the data, when there is none yet.
-    fetch: Option<&'static str>,
+    fetch: Option<String>,
 }
 
 #[derive(Template)]
@@ -147,7 +147,7 @@ pub fn overview(c: &Chrome, rows: &[IndicatorSummary]) -> String {
                     .target
                     .map(|t| target_text(lang, ind.unit, &[], t))
                     .unwrap_or_default(),
-                fetch: ind.fetch.filter(|_| no_data),
+                fetch: ind.fetch.filter(|_| no_data).map(|f| f.command()),
             }
         })
         .collect();
@@ -257,7 +257,7 @@ struct Page<'a> {
     unit: String,
     nature: String,
     has_values: bool,
-    fetch: Option<&'static str>,
+    fetch: Option<String>,
     /// Pre-escaped SVG and the rendered table beside it.
     chart: Option<(String, String)>,
     chart_note: String,
@@ -666,7 +666,7 @@ pub fn indicator(c: &Chrome, page: &IndicatorPage) -> String {
         unit: unit_label(lang, ind.unit),
         nature: nature_label(lang, ind.nature),
         has_values: !page.values.is_empty(),
-        fetch: ind.fetch,
+        fetch: ind.fetch.map(|f| f.command()),
         chart_note: tr(lang, "chart-hollow-note"),
         chart,
         split,

@@ -80,7 +80,10 @@ pub fn employment() -> Indicator {
         formula: Formula::Count(SSB),
         strategies: &[],
         measures: &[],
-        fetch: Some("bulyst stats fetch 11607 --query Region=K-4638"),
+        fetch: Some(domain::indicators::Fetch {
+            table: "11607",
+            query: "Region=K-4638",
+        }),
     }
 }
 
@@ -432,7 +435,7 @@ fn the_page_has_definition_baseline_targets_measures_exports_and_form() {
         .find(|(n, _)| n == "indicator/employment")
         .unwrap()
         .1;
-    assert!(empty.contains("<code>bulyst stats fetch 11607 --query Region=K-4638</code>"));
+    assert!(empty.contains("<code>bulyst stats fetch 11607 --query &#39;Region=K-4638&#39;</code>"));
     assert!(!empty.contains("<svg class=\"chart"));
 }
 
@@ -444,7 +447,7 @@ fn the_overview_shows_latest_figures_trend_target_and_fetch() {
     assert!(html.contains("<td class=\"num\">15,8\u{a0}% (2022)</td>"));
     assert!(html.contains("<svg class=\"sparkline\" role=\"img\" aria-label=\"Utvikling i Sogn frå 2020 til 2022: frå 8,1\u{a0}% til 9,9\u{a0}%\""));
     assert!(html.contains("12,0\u{a0}% i 2030 (Sogn)"));
-    assert!(html.contains("<code>bulyst stats fetch 11607 --query Region=K-4638</code>"));
+    assert!(html.contains("<code>bulyst stats fetch 11607 --query &#39;Region=K-4638&#39;</code>"));
     assert!(html.contains("href=\"/indicators/immigrant-share\""));
 }
 

@@ -815,15 +815,24 @@ fn parse_timeval(cx: &Ctx, st: &St) -> Result<TimeInfo, Error> {
         .and_then(|r| r.strip_prefix('('))
         .and_then(|r| r.trim_end().strip_suffix(')'))
         .ok_or_else(bad)?;
+    // Only a format code and one quoted period at each end of the range: anything else would not
+    // survive being written back as TLIST(…).
+    let quoted = |s: &str| {
+        s.trim()
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .filter(|s| !s.contains(['"', '\r', '\n']))
+            .map(str::to_string)
+    };
     let (format, range) = match inner.split_once(',') {
         None => (inner.trim().to_string(), None),
         Some((f, r)) => {
             let (a, b) = r.split_once('-').ok_or_else(bad)?;
-            let unq = |s: &str| s.trim().trim_matches('"').to_string();
-            (f.trim().to_string(), Some((unq(a), unq(b))))
+            let range = quoted(a).zip(quoted(b)).ok_or_else(bad)?;
+            (f.trim().to_string(), Some(range))
         }
     };
-    if format.is_empty() {
+    if format.is_empty() || !format.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(bad());
     }
     let periods = st.items[1..]

@@ -2,6 +2,7 @@
 
 mod conformance;
 mod errors;
+mod fuzz_found;
 mod real_files;
 mod roundtrip;
 mod smoke;

@@ -521,7 +521,7 @@ pub fn indicator(d: &app::IndicatorData) -> IndicatorDto {
         },
         strategies: i.strategies.to_vec(),
         measures: i.measures.iter().map(|m| m.to_string()).collect(),
-        fetch: i.fetch.map(str::to_string),
+        fetch: i.fetch.map(|f| f.command()),
         has_data: d.values.iter().any(|v| v.value.is_some()),
     }
 }

@@ -233,3 +233,52 @@ async fn a_query_too_large_is_split_on_tid_and_imported_in_one() {
     assert_eq!((again.inserted, again.changed), (0, 0));
     assert_eq!(seen.lock().unwrap().len(), 7);
 }
+
+#[tokio::test]
+async fn a_refresh_fetches_every_indicator_table_and_records_what_changed() {
+    let t = TestApp::sqlite().await;
+    let refused = || {
+        (
+            400,
+            "Content-Type: application/problem+json\r\n",
+            r#"{"type":"about:blank","title":"Non-existent value code","status":400}"#.to_string(),
+        )
+    };
+    // One answer per table, in the order of `catalogue::refreshed`: 07459,
+    // 09817, 06913, 11607; then the same again for a second refresh.
+    let answers = || vec![ok(PART_2023), refused(), ok(PART_2024), ok(TAB638)];
+    let (base, seen) = replay([answers(), answers()].concat());
+    let imports_before = t.app.db().stat_imports(100).await.unwrap().len();
+
+    let first = t.app.refresh_statistics(Some(&base)).await;
+    let tables: Vec<_> = first.iter().map(|r| r.fetch.table).collect();
+    assert_eq!(tables, ["07459", "09817", "06913", "11607"]);
+    let err = first[1].outcome.as_ref().unwrap_err().to_string();
+    assert!(err.contains("table 09817") && err.contains("Non-existent value code"), "{err}");
+    for i in [0, 2, 3] {
+        let r = first[i].outcome.as_ref().unwrap();
+        assert!(r.inserted > 0 && r.changed == 0, "{}: {r:?}", tables[i]);
+    }
+    {
+        let seen = seen.lock().unwrap();
+        for (line, table) in seen.iter().zip(&tables) {
+            assert!(
+                line.starts_with(&format!("GET /api/v2/tables/{table}/data?valueCodes")),
+                "{line}"
+            );
+        }
+    }
+    // Each table that came in is one recorded import; the refused one changed nothing.
+    let imports = t.app.db().stat_imports(100).await.unwrap();
+    assert_eq!(imports.len(), imports_before + 3);
+    assert!(imports[..3].iter().all(|i| i.inserted > 0));
+
+    let second = t.app.refresh_statistics(Some(&base)).await;
+    for i in [0, 2, 3] {
+        let r = second[i].outcome.as_ref().unwrap();
+        assert_eq!((r.inserted, r.changed), (0, 0), "{}: {r:?}", tables[i]);
+        assert!(r.unchanged > 0);
+    }
+    assert!(second[1].outcome.is_err());
+    assert_eq!(seen.lock().unwrap().len(), 8);
+}
