@@ -33,6 +33,7 @@ impl From<StoreError> for AppError {
             StoreError::NotFound(what) => AppError::NotFound(what),
             e @ StoreError::Stale { .. } => AppError::Conflict(e.to_string()),
             StoreError::Conflict(m) => AppError::Conflict(m),
+            StoreError::Invalid(e) => AppError::Invalid(vec![e]),
             other => AppError::Internal(other.to_string()),
         }
     }

@@ -73,16 +73,16 @@ pub struct ContactInput {
 
 /// Collects field errors so they can be reported together.
 #[derive(Default)]
-struct Errors(Vec<FieldError>);
+pub(crate) struct Errors(pub(crate) Vec<FieldError>);
 
 impl Errors {
-    fn check(&mut self, r: std::result::Result<(), FieldError>) {
+    pub(crate) fn check(&mut self, r: std::result::Result<(), FieldError>) {
         if let Err(e) = r {
             self.0.push(e);
         }
     }
 
-    fn finish<T>(self, value: T) -> Result<T> {
+    pub(crate) fn finish<T>(self, value: T) -> Result<T> {
         if self.0.is_empty() {
             Ok(value)
         } else {
@@ -109,7 +109,10 @@ pub fn parse_date(field: &'static str, value: &str) -> std::result::Result<Date,
     })
 }
 
-fn required_version(field: &'static str, v: Option<i64>) -> std::result::Result<i64, FieldError> {
+pub(crate) fn required_version(
+    field: &'static str,
+    v: Option<i64>,
+) -> std::result::Result<i64, FieldError> {
     v.ok_or_else(|| {
         FieldError::new(
             field,

@@ -5,6 +5,7 @@ mod accounts;
 mod error;
 mod indicators;
 mod input;
+pub mod mentor;
 mod plan;
 mod programme;
 mod statistics;
@@ -13,6 +14,11 @@ pub use accounts::{hash_password, Session, SESSION_HOURS};
 pub use error::AppError;
 pub use indicators::{shown_areas, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
 pub use input::{parse_date, ActionInput, ContactInput, MeasureInput, StatusInput};
+pub use mentor::{
+    CheckInInput, CohortInput, CohortMentorInput, EvaluationInput, LanguageInput, MatchOutcome,
+    MeetingInput, OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, ProposedPair,
+    RulesInput, SessionInput, Unmatched,
+};
 pub use programme::{recent_meetings, DEFAULT_PLAN};
 pub use statistics::{parse_interval, ImportOptions, Refreshed, SOGN_MUNICIPALITIES};
 

@@ -8,7 +8,7 @@ use crate::accounts::who_of;
 use crate::input::{ActionInput, ContactInput, MeasureInput, StatusInput};
 use crate::{App, AppError, Result};
 
-fn allow(actor: &Actor, write: Write<'_>, what: &str) -> Result<()> {
+pub(crate) fn allow(actor: &Actor, write: Write<'_>, what: &str) -> Result<()> {
     if actor.may(write) {
         Ok(())
     } else {

@@ -292,7 +292,10 @@ async fn run(data_dir: &Path, database_url: Option<&str>, command: Command) -> R
             }
             match failed {
                 0 => Ok(()),
-                n => Err(format!("{n} of {} tables could not be refreshed", done.len())),
+                n => Err(format!(
+                    "{n} of {} tables could not be refreshed",
+                    done.len()
+                )),
             }
         }
         Command::Stats { .. } => unreachable!("other stats commands need no database"),
@@ -490,7 +493,7 @@ fn stats(command: StatsCommand) -> Result<(), String> {
             statcube::cli::convert(&file, to, output.as_deref(), progress)
                 .map_err(|e| e.to_string())
         }
-        StatsCommand::Import { .. } | StatsCommand::Fetch { .. } => {
+        StatsCommand::Import { .. } | StatsCommand::Fetch { .. } | StatsCommand::Refresh { .. } => {
             unreachable!("imported with a database")
         }
     }

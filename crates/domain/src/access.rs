@@ -13,6 +13,7 @@ code_enum!(
         SteeringGroup = "steering-group",
         WorkGroup = "work-group",
         MunicipalContact = "municipal-contact",
+        MentorCoordinator = "mentor-coordinator",
         Reader = "reader",
     }
 );
@@ -42,6 +43,13 @@ pub enum Write<'a> {
     ReadAudit,
     /// Manage accounts.
     ManageUsers,
+    /// Run the mentor programme: see and change every profile, pair and cohort.
+    ManageMentoring,
+    /// See, correct or delete one mentoring profile, or accept its pair; `owner` is the
+    /// account the profile is linked to.
+    OwnMentoringProfile { owner: Option<i64> },
+    /// See the mentor programme's output indicators (counts, no people).
+    ReadMentoringIndicators,
 }
 
 impl Actor {
@@ -58,6 +66,12 @@ impl Actor {
             (MunicipalContact, Write::EditMunicipality { code }) => {
                 self.municipalities.iter().any(|m| m == code)
             }
+            (MentorCoordinator, Write::ManageMentoring | Write::OwnMentoringProfile { .. }) => true,
+            (MentorCoordinator | ProjectLeader | SteeringGroup, Write::ReadMentoringIndicators) => {
+                true
+            }
+            // Anyone signed in may handle the profile linked to their own account.
+            (_, Write::OwnMentoringProfile { owner }) => owner == Some(self.id),
             _ => false,
         }
     }
@@ -152,7 +166,44 @@ mod tests {
     }
 
     #[test]
+    fn only_the_coordinator_and_admin_run_mentoring() {
+        for role in Role::ALL {
+            let a = actor(*role, &[], &[]);
+            let manages = matches!(role, Role::Admin | Role::MentorCoordinator);
+            assert_eq!(a.may(Write::ManageMentoring), manages, "{role}");
+            assert_eq!(
+                a.may(Write::OwnMentoringProfile { owner: Some(99) }),
+                manages,
+                "{role}"
+            );
+            assert_eq!(
+                a.may(Write::OwnMentoringProfile { owner: None }),
+                manages,
+                "{role}"
+            );
+        }
+        let coordinator = actor(Role::MentorCoordinator, &[], &[]);
+        assert!(!coordinator.may(Write::EditPlan));
+        assert!(!coordinator.may(Write::ReadAudit));
+        assert!(!coordinator.may(Write::ManageUsers));
+    }
+
+    #[test]
+    fn a_person_handles_their_own_profile_only() {
+        let a = actor(Role::Reader, &[], &[]);
+        assert!(a.may(Write::OwnMentoringProfile { owner: Some(a.id) }));
+        assert!(!a.may(Write::OwnMentoringProfile {
+            owner: Some(a.id + 1)
+        }));
+        assert!(!a.may(Write::ManageMentoring));
+        assert!(!a.may(Write::ReadMentoringIndicators));
+        assert!(actor(Role::SteeringGroup, &[], &[]).may(Write::ReadMentoringIndicators));
+    }
+
+    #[test]
     fn scopes_follow_roles() {
+        assert!(check_scopes(Role::MentorCoordinator, &[], &[]).is_ok());
+        assert!(check_scopes(Role::MentorCoordinator, &[], &["4640".into()]).is_err());
         assert!(check_scopes(Role::WorkGroup, &[], &[]).is_err());
         assert!(check_scopes(Role::Reader, &["arbeid".into()], &[]).is_err());
         assert!(check_scopes(Role::MunicipalContact, &[], &["4640".into()]).is_ok());

@@ -244,7 +244,9 @@ mod tests {
             assert!(f.query.starts_with("valueCodes[Region]="), "{}", f.table);
             assert!(!f.query.contains("outputFormat"), "{}", f.table);
         }
-        assert!(all[1].command().starts_with("bulyst stats fetch 09817 --query 'valueCodes"));
+        assert!(all[1]
+            .command()
+            .starts_with("bulyst stats fetch 09817 --query 'valueCodes"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod error;
 pub mod indicators;
 pub mod limits;
+pub mod mentor;
 pub mod period;
 pub mod plan;
 pub mod plan_file;

@@ -50,6 +50,7 @@ role-steering-group = steering group
 role-work-group = work group
 role-municipal-contact = municipal contact
 role-reader = reader
+role-mentor-coordinator = mentor coordinator
 
 ## Months
 

@@ -50,6 +50,7 @@ role-steering-group = styringsgruppe
 role-work-group = arbeidsgruppe
 role-municipal-contact = kommunal kontaktperson
 role-reader = lesar
+role-mentor-coordinator = mentorkoordinator
 
 ## Månader
 

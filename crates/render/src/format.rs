@@ -135,6 +135,7 @@ pub fn role_label(lang: Lang, role: Role) -> String {
         Role::WorkGroup => tr(lang, "role-work-group"),
         Role::MunicipalContact => tr(lang, "role-municipal-contact"),
         Role::Reader => tr(lang, "role-reader"),
+        Role::MentorCoordinator => tr(lang, "role-mentor-coordinator"),
     }
 }
 

@@ -15,6 +15,10 @@ pub enum StoreError {
     /// A unique or foreign key the caller can fix.
     #[error("{0}")]
     Conflict(String),
+    /// A rule checked inside the transaction, so that it holds for what is written, was
+    /// broken: a duplicate person, an illegal step in a pair's life, …
+    #[error("{0}")]
+    Invalid(domain::FieldError),
     #[error("the database URL is not usable: {0}")]
     Url(String),
     #[error(transparent)]

@@ -5,6 +5,7 @@
 mod audit;
 mod db;
 mod error;
+mod mentor;
 mod plan;
 mod snapshot;
 mod stats;
@@ -16,6 +17,7 @@ mod users;
 pub use audit::Who;
 pub use db::Db;
 pub use error::StoreError;
+pub use mentor::{MatchingInput, ProfileFilter, ProfileOwner};
 pub use plan::{span_dates, ActionFields, MeasureFields};
 pub use stats::{ImportRecord, ImportReport, ObservationQuery, ObservationRow};
 pub use status::NewStatus;

@@ -37,7 +37,9 @@ impl App {
                     unchanged = r.unchanged,
                     "statistics refresh"
                 ),
-                Err(e) => tracing::warn!(table = fetch.table, error = %e, "statistics refresh failed"),
+                Err(e) => {
+                    tracing::warn!(table = fetch.table, error = %e, "statistics refresh failed")
+                }
             }
             done.push(Refreshed { fetch, outcome });
         }

@@ -254,7 +254,10 @@ async fn a_refresh_fetches_every_indicator_table_and_records_what_changed() {
     let tables: Vec<_> = first.iter().map(|r| r.fetch.table).collect();
     assert_eq!(tables, ["07459", "09817", "06913", "11607"]);
     let err = first[1].outcome.as_ref().unwrap_err().to_string();
-    assert!(err.contains("table 09817") && err.contains("Non-existent value code"), "{err}");
+    assert!(
+        err.contains("table 09817") && err.contains("Non-existent value code"),
+        "{err}"
+    );
     for i in [0, 2, 3] {
         let r = first[i].outcome.as_ref().unwrap();
         assert!(r.inserted > 0 && r.changed == 0, "{}: {r:?}", tables[i]);

@@ -1,0 +1,31 @@
+//! The mentor programme's use cases: profiles (kept by the coordinator, seen and corrected
+//! by the person they describe), the matching, pairs and their life, workplace cohorts,
+//! and the output indicators. Only the coordinator and admin see people; every read of
+//! personal data is audited by the store.
+
+mod cohorts;
+mod input;
+mod matching;
+mod pairs;
+mod profiles;
+
+#[cfg(test)]
+mod tests;
+
+pub use input::{
+    CheckInInput, CohortInput, CohortMentorInput, EvaluationInput, LanguageInput, MeetingInput,
+    OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, RulesInput, SessionInput,
+};
+pub use matching::{MatchOutcome, ProposedPair, Unmatched};
+
+use domain::access::{Actor, Write};
+
+use crate::plan::allow;
+use crate::{AppError, Result};
+
+/// The signed-in actor, if they may do `write`.
+fn signed_in_may<'a>(actor: Option<&'a Actor>, write: Write<'_>, what: &str) -> Result<&'a Actor> {
+    let actor = actor.ok_or(AppError::Unauthenticated)?;
+    allow(actor, write, what)?;
+    Ok(actor)
+}

@@ -1,0 +1,131 @@
+//! Profiles: registered by the coordinator; seen, corrected and deleted by the person
+//! whose account they are linked to, too.
+
+use domain::access::{Actor, Write};
+use domain::mentor::{Profile, Side};
+use store::{ProfileFilter, ProfileOwner};
+
+use super::input::ProfileInput;
+use super::signed_in_may;
+use crate::accounts::who_of;
+use crate::input::today;
+use crate::{App, AppError, Result};
+
+impl App {
+    pub async fn create_mentoring_profile(
+        &self,
+        actor: Option<&Actor>,
+        input: &ProfileInput,
+    ) -> Result<i64> {
+        let actor = signed_in_may(
+            actor,
+            Write::ManageMentoring,
+            "register people in the mentor programme",
+        )?;
+        let fields = input.parse(today(), false)?;
+        Ok(self
+            .db
+            .create_mentoring_profile(&who_of(Some(actor)), &fields)
+            .await?)
+    }
+
+    /// Every profile, or one side's.
+    pub async fn mentoring_profiles(
+        &self,
+        actor: Option<&Actor>,
+        side: Option<Side>,
+    ) -> Result<Vec<Profile>> {
+        let actor = signed_in_may(
+            actor,
+            Write::ManageMentoring,
+            "see the mentor programme's profiles",
+        )?;
+        let filter = ProfileFilter {
+            side,
+            account_id: None,
+        };
+        Ok(self
+            .db
+            .mentoring_profiles(&who_of(Some(actor)), filter)
+            .await?)
+    }
+
+    /// The profiles linked to the signed-in account.
+    pub async fn my_mentoring_profiles(&self, actor: Option<&Actor>) -> Result<Vec<Profile>> {
+        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let filter = ProfileFilter {
+            side: None,
+            account_id: Some(actor.id),
+        };
+        Ok(self
+            .db
+            .mentoring_profiles(&who_of(Some(actor)), filter)
+            .await?)
+    }
+
+    /// The profile's owner, once the actor may touch it.
+    async fn profile_access<'a>(
+        &self,
+        actor: Option<&'a Actor>,
+        id: i64,
+        what: &str,
+    ) -> Result<(&'a Actor, ProfileOwner)> {
+        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let owner = self
+            .db
+            .mentoring_profile_owner(id)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("profile #{id}")))?;
+        let actor = signed_in_may(
+            Some(actor),
+            Write::OwnMentoringProfile {
+                owner: owner.account_id,
+            },
+            what,
+        )?;
+        Ok((actor, owner))
+    }
+
+    pub async fn mentoring_profile(&self, actor: Option<&Actor>, id: i64) -> Result<Profile> {
+        let (actor, _) = self.profile_access(actor, id, "see this profile").await?;
+        self.db
+            .mentoring_profile(&who_of(Some(actor)), id)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("profile #{id}")))
+    }
+
+    /// Corrects a profile; returns its new version. The person may correct everything but
+    /// which account it is linked to.
+    pub async fn update_mentoring_profile(
+        &self,
+        actor: Option<&Actor>,
+        id: i64,
+        input: &ProfileInput,
+    ) -> Result<i64> {
+        let (actor, owner) = self
+            .profile_access(actor, id, "correct this profile")
+            .await?;
+        let fields = input.parse(today(), true)?;
+        if fields.account_id != owner.account_id && !actor.may(Write::ManageMentoring) {
+            return Err(AppError::Forbidden(
+                "only the coordinator links a profile to another account".into(),
+            ));
+        }
+        let version = input.version.unwrap_or_default();
+        Ok(self
+            .db
+            .update_mentoring_profile(&who_of(Some(actor)), id, version, &fields)
+            .await?)
+    }
+
+    /// Deletes a profile with every pair and record it is part of.
+    pub async fn delete_mentoring_profile(&self, actor: Option<&Actor>, id: i64) -> Result<()> {
+        let (actor, _) = self
+            .profile_access(actor, id, "delete this profile")
+            .await?;
+        Ok(self
+            .db
+            .delete_mentoring_profile(&who_of(Some(actor)), id)
+            .await?)
+    }
+}

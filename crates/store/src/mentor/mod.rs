@@ -1,0 +1,48 @@
+//! The mentor programme's tables. Profiles, pairs and what is recorded about pairs are
+//! personal data: every read of them writes an audit row with the operation "read", in
+//! the same transaction as the read, and every change one with what changed. Nothing
+//! here logs personal data through `tracing`.
+
+mod cohorts;
+mod pairs;
+mod profiles;
+mod records;
+mod rules;
+
+use domain::mentor::{MatchingRules, Pair, PairRule, Profile, Side};
+use serde::de::DeserializeOwned;
+
+pub use profiles::{ProfileFilter, ProfileOwner};
+
+/// Everything a matching run reads, in one transaction with one audit row.
+#[derive(Debug, Clone)]
+pub struct MatchingInput {
+    pub profiles: Vec<Profile>,
+    pub pairs: Vec<Pair>,
+    pub rules: MatchingRules,
+    pub rules_version: i64,
+    pub pair_rules: Vec<PairRule>,
+}
+
+impl MatchingInput {
+    pub fn side(&self, side: Side) -> impl Iterator<Item = &Profile> {
+        self.profiles.iter().filter(move |p| p.fields.side == side)
+    }
+}
+
+/// Reads a JSON column this module wrote.
+fn from_json<T: DeserializeOwned>(column: &str, text: &str) -> Result<T, sqlx::Error> {
+    serde_json::from_str(text).map_err(|e| sqlx::Error::ColumnDecode {
+        index: column.to_string(),
+        source: Box::new(e),
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serializes")
+}
+
+/// The audit log's `after` for a read of many rows: which ones, not what they hold.
+fn read_ids(ids: impl Iterator<Item = i64>) -> Option<serde_json::Value> {
+    Some(serde_json::json!({ "ids": ids.collect::<Vec<_>>() }))
+}
