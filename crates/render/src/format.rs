@@ -147,6 +147,8 @@ pub fn operation_label(lang: Lang, operation: &str) -> String {
         "delete" => tr(lang, "op-delete"),
         "import" => tr(lang, "op-import"),
         "set-password" => tr(lang, "op-set-password"),
+        "read" => tr(lang, "op-read"),
+        "set" => tr(lang, "op-set"),
         other => other.to_string(),
     }
 }
@@ -159,6 +161,9 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "plan" => tr(lang, "entity-plan"),
         "municipality_contact" => tr(lang, "entity-municipality-contact"),
         "status_update" => tr(lang, "entity-status-update"),
+        "mentoring_profile" => tr(lang, "entity-mentoring-profile"),
+        "mentoring_pair" => tr(lang, "entity-mentoring-pair"),
+        other if other.starts_with("mentoring_") => tr(lang, "entity-mentoring"),
         other => other.to_string(),
     }
 }
@@ -169,6 +174,10 @@ pub fn entity_href(entity: &str, id: &str) -> Option<String> {
         "action" | "status_update" => Some(format!("/actions/{}", url_encode(id))),
         "measure" => Some(format!("/measures/{}", url_encode(id))),
         "municipality_contact" => Some("/municipalities".to_string()),
+        "mentoring_profile" if id.parse::<i64>().is_ok() => {
+            Some(format!("/mentoring/profiles/{id}"))
+        }
+        "mentoring_pair" if id.parse::<i64>().is_ok() => Some(format!("/mentoring/pairs/{id}")),
         _ => None,
     }
 }

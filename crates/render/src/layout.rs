@@ -1,7 +1,7 @@
 //! What every page shares: the language, the signed-in user, the header with
 //! its navigation and language switch, and the footer.
 
-use domain::access::{Actor, Role};
+use domain::access::{Actor, Role, Write};
 use domain::plan::Plan;
 use domain::status::{Light, Status};
 use i18n::{Arg, Lang};
@@ -25,6 +25,7 @@ pub enum Nav {
     Municipalities,
     Indicators,
     Changes,
+    Mentoring,
     Audit,
     None,
 }
@@ -132,6 +133,14 @@ impl<'a> Ctx<'a> {
             (Nav::Indicators, "/indicators", self.tr("nav-indicators")),
             (Nav::Changes, "/changes", self.tr("nav-changes")),
         ];
+        // The coordinator keeps the programme; anyone else signed in may be in it.
+        match self.user {
+            Some(u) if u.may(Write::ManageMentoring) => {
+                items.push((Nav::Mentoring, "/mentoring", self.tr("nav-mentoring")))
+            }
+            Some(_) => items.push((Nav::Mentoring, "/mentoring/me", self.tr("nav-mentoring-me"))),
+            None => {}
+        }
         if self.user.is_some_and(|u| u.role == Role::Admin) {
             items.push((Nav::Audit, "/audit", self.tr("nav-audit")));
         }

@@ -16,6 +16,10 @@ mod widgets;
 
 pub use assets::{static_file, stylesheet, STYLESHEET_PATH};
 pub use pages::indicators::{IndicatorPage, IndicatorSummary};
+pub use pages::mentoring::{
+    overview as mentoring, own as mentoring_own, pair as mentoring_pair,
+    profile as mentoring_profile, LeftOver, MentoringOverview, PairPage,
+};
 
 use domain::access::Actor;
 use domain::state::{ActionFilter, ActionRef, AuditEntry, Changes, Snapshot, StatusUpdate};

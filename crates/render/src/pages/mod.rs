@@ -8,6 +8,7 @@ pub mod audit;
 pub mod changes;
 pub mod indicators;
 pub mod measure;
+pub mod mentoring;
 pub mod municipalities;
 pub mod organisation;
 pub mod overview;

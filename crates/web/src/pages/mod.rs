@@ -8,6 +8,7 @@
 mod account;
 mod action;
 mod indicators;
+mod mentoring;
 mod plan;
 
 use std::sync::Arc;
@@ -40,6 +41,31 @@ pub fn router() -> Router<AppState> {
         .route("/indicators", get(indicators::overview))
         .route("/indicators/{id}", get(indicators::show))
         .route("/indicators/{id}/targets", post(indicators::set_target))
+        .route("/mentoring", get(mentoring::overview))
+        .route("/mentoring/matching", post(mentoring::run))
+        .route("/mentoring/pair-rules", post(mentoring::pair_rule))
+        .route("/mentoring/me", get(mentoring::own))
+        .route("/mentoring/profiles", post(mentoring::create_profile))
+        .route("/mentoring/profiles/new", get(mentoring::new_profile))
+        .route(
+            "/mentoring/profiles/{id}",
+            get(mentoring::show_profile).post(mentoring::update_profile),
+        )
+        .route(
+            "/mentoring/profiles/{id}/delete",
+            post(mentoring::delete_profile),
+        )
+        .route("/mentoring/pairs/{id}", get(mentoring::show_pair))
+        .route(
+            "/mentoring/pairs/{id}/changes",
+            post(mentoring::change_pair),
+        )
+        .route(
+            "/mentoring/pairs/{id}/meetings",
+            post(mentoring::log_meeting),
+        )
+        .route("/mentoring/pairs/{id}/check-ins", post(mentoring::check_in))
+        .route("/mentoring/pairs/{id}/outcomes", post(mentoring::outcome))
         .route("/actions", post(action::create))
         .route("/actions/new", get(action::new))
         .route("/actions/{id}", get(action::show).post(action::edit))

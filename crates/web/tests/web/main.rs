@@ -6,5 +6,6 @@ mod authz;
 mod fetch;
 mod helpers;
 mod indicators;
+mod mentoring_pages;
 mod pages;
 mod security;

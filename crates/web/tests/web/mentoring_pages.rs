@@ -1,0 +1,333 @@
+//! The mentor programme's pages as the coordinator and the people in it use them:
+//! forms, post/redirect/get, errors beside the fields, and who may see what.
+
+use axum::http::StatusCode;
+use domain::access::Role;
+
+use crate::helpers::TestApp;
+
+/// Registers a profile through the form; returns its id from the overview's links.
+async fn register(t: &TestApp, token: &str, fields: &[(&str, &str)]) {
+    let res = t.form("/mentoring/profiles", Some(token), fields).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.location(), "/mentoring");
+}
+
+fn mentor(name: &'static str, municipality: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("side", "mentor"),
+        ("name", name),
+        ("municipality", municipality),
+        ("languages", "norsk native, engelsk C1"),
+        ("occupation", "elektrikar"),
+        ("industry", "bygg"),
+        ("interests", "fotball, fjelltur"),
+        ("capacity", "1"),
+        ("consent_given_on", "2024-01-10"),
+        ("consent_text_version", "2024-1"),
+    ]
+}
+
+fn mentee(name: &'static str, municipality: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("side", "mentee"),
+        ("name", name),
+        ("municipality", municipality),
+        ("languages", "engelsk B2, norsk A2"),
+        ("occupation", "elektrikar"),
+        ("interests", "fotball"),
+        ("consent_given_on", "2024-02-01"),
+        ("consent_text_version", "2024-1"),
+    ]
+}
+
+/// The ids in links like `/mentoring/pairs/7`, in page order.
+fn ids(html: &str, prefix: &str) -> Vec<i64> {
+    html.match_indices(prefix)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + prefix.len()..];
+            let end = rest.find(|c: char| !c.is_ascii_digit())?;
+            rest[..end].parse().ok()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_coordinator_registers_matches_locks_reruns_and_the_pair_lives() {
+    let t = TestApp::sqlite().await;
+    let coordinator = t.session(Role::MentorCoordinator, &[]).await;
+    register(&t, &coordinator, &mentor("Kari Elektro", "4643")).await;
+    register(&t, &coordinator, &mentor("Per Fjell", "4640")).await;
+    register(&t, &coordinator, &mentee("Olena Mentee", "4643")).await;
+    register(&t, &coordinator, &mentee("Ahmad Utan", "4638")).await;
+
+    let page = t.get_as("/mentoring", &coordinator).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for name in ["Kari Elektro", "Per Fjell", "Olena Mentee", "Ahmad Utan"] {
+        assert!(page.body.contains(name), "{name} is listed");
+    }
+    // Before any run, the preview already says who would be left and why.
+    assert!(
+        page.body.contains("ingen mentor i same eller nabokommune"),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("/mentoring/pairs/"),
+        "no pairs before a run"
+    );
+
+    let run = t.form("/mentoring/matching", Some(&coordinator), &[]).await;
+    assert_eq!(run.status, StatusCode::SEE_OTHER, "{}", run.body);
+    let page = t.get_as("/mentoring", &coordinator).await;
+    let pairs = ids(&page.body, "/mentoring/pairs/");
+    assert_eq!(pairs.len(), 1, "one pair: Kari and Olena in Årdal");
+    assert!(page.body.contains("same kommune"), "the reasons are shown");
+    let profiles = ids(&page.body, "/mentoring/profiles/");
+    // The overview lists mentors then mentees, each linked once.
+    let (kari, olena) = (profiles[0], profiles[2]);
+
+    let lock = t
+        .form(
+            "/mentoring/pair-rules",
+            Some(&coordinator),
+            &[
+                ("mentor_id", &kari.to_string()),
+                ("mentee_id", &olena.to_string()),
+                ("kind", "lock"),
+            ],
+        )
+        .await;
+    assert_eq!(lock.status, StatusCode::SEE_OTHER, "{}", lock.body);
+    let rerun = t.form("/mentoring/matching", Some(&coordinator), &[]).await;
+    assert_eq!(rerun.status, StatusCode::SEE_OTHER);
+    let page = t.get_as("/mentoring", &coordinator).await;
+    assert!(page.body.contains("låst"), "the locked pair is marked");
+    let pair = ids(&page.body, "/mentoring/pairs/")[0];
+
+    let pair_page = t
+        .get_as(&format!("/mentoring/pairs/{pair}"), &coordinator)
+        .await;
+    assert_eq!(pair_page.status, StatusCode::OK);
+    assert!(pair_page.body.contains("Kari Elektro og Olena Mentee"));
+
+    // Each step reads the pair's version from its page, as the browser's form does.
+    let step = |fields: Vec<(&'static str, &'static str)>| {
+        let t = &t;
+        let coordinator = &coordinator;
+        async move {
+            let page = t
+                .get_as(&format!("/mentoring/pairs/{pair}"), coordinator)
+                .await;
+            let version = page
+                .body
+                .split("name=\"version\" value=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .expect("a version on the page")
+                .to_string();
+            let mut fields: Vec<(&str, &str)> = fields;
+            fields.push(("version", &version));
+            let res = t
+                .form(
+                    &format!("/mentoring/pairs/{pair}/changes"),
+                    Some(coordinator),
+                    &fields,
+                )
+                .await;
+            assert_eq!(
+                res.status,
+                StatusCode::SEE_OTHER,
+                "{fields:?}: {}",
+                res.body
+            );
+        }
+    };
+    step(vec![("action", "accept"), ("side", "mentor")]).await;
+    step(vec![("action", "accept"), ("side", "mentee")]).await;
+    let accepted = t
+        .get_as(&format!("/mentoring/pairs/{pair}"), &coordinator)
+        .await;
+    assert!(accepted.body.contains("Mentor sa ja") && accepted.body.contains("Mentee sa ja"));
+    assert!(accepted.body.contains("godteke"));
+    step(vec![("action", "start")]).await;
+
+    let meeting = t
+        .form(
+            &format!("/mentoring/pairs/{pair}/meetings"),
+            Some(&coordinator),
+            &[
+                ("held_on", ""),
+                ("minutes", "90"),
+                ("note", "Første møte på arbeidsplassen"),
+            ],
+        )
+        .await;
+    assert_eq!(meeting.status, StatusCode::SEE_OTHER, "{}", meeting.body);
+    let bad = t
+        .form(
+            &format!("/mentoring/pairs/{pair}/meetings"),
+            Some(&coordinator),
+            &[("held_on", "2999-01-01"), ("minutes", "90")],
+        )
+        .await;
+    assert_eq!(
+        bad.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a meeting in the future"
+    );
+    assert!(
+        bad.body.contains("id=\"meeting-held-on-error\""),
+        "{}",
+        bad.body
+    );
+
+    step(vec![("action", "complete")]).await;
+    let outcome = t
+        .form(
+            &format!("/mentoring/pairs/{pair}/outcomes"),
+            Some(&coordinator),
+            &[
+                ("follow_up", "end"),
+                ("in_work", "true"),
+                ("in_education", "false"),
+                ("qualifications_approved", "false"),
+                ("in_region", "true"),
+                ("norwegian_level", "b1"),
+            ],
+        )
+        .await;
+    assert_eq!(outcome.status, StatusCode::SEE_OTHER, "{}", outcome.body);
+    let done = t
+        .get_as(&format!("/mentoring/pairs/{pair}"), &coordinator)
+        .await;
+    assert!(done.body.contains("fullført"));
+    assert!(done.body.contains("Første møte på arbeidsplassen"));
+    assert!(done.body.contains("I arbeid: ja"));
+
+    let overview = t.get_as("/mentoring", &coordinator).await;
+    assert!(
+        overview
+            .body
+            .contains("<dt>Par som har starta</dt><dd>1</dd>"),
+        "{}",
+        overview.body
+    );
+    assert!(overview.body.contains("<dt>Møte haldne</dt><dd>1</dd>"));
+}
+
+#[tokio::test]
+async fn bad_profile_input_comes_back_beside_the_field_and_changes_nothing() {
+    let t = TestApp::sqlite().await;
+    let coordinator = t.session(Role::MentorCoordinator, &[]).await;
+    let mut fields = mentor("Kari Elektro", "4643");
+    fields.retain(|(k, _)| *k != "capacity");
+    fields.push(("capacity", "0"));
+    let res = t
+        .form("/mentoring/profiles", Some(&coordinator), &fields)
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body.contains("id=\"profile-capacity-error\""),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("aria-invalid=\"true\""));
+    assert!(
+        res.body.contains("value=\"Kari Elektro\""),
+        "what was typed is kept"
+    );
+
+    let mut fields = mentor("Kari Elektro", "4643");
+    fields.retain(|(k, _)| *k != "languages");
+    fields.push(("languages", "norsk flytande"));
+    let res = t
+        .form("/mentoring/profiles", Some(&coordinator), &fields)
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("id=\"profile-languages-error\""),
+        "{}",
+        res.body
+    );
+
+    let mut fields = mentor("Kari Elektro", "4643");
+    fields.retain(|(k, _)| *k != "municipality");
+    fields.push(("municipality", "0301"));
+    let res = t
+        .form("/mentoring/profiles", Some(&coordinator), &fields)
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("id=\"profile-municipality-error\""));
+
+    let page = t.get_as("/mentoring", &coordinator).await;
+    assert!(
+        !page.body.contains("Kari Elektro"),
+        "nothing was registered"
+    );
+
+    // Nobody can be matched (Årdal and Høyanger are not neighbours by default): the
+    // run says why, and stores no pair.
+    register(&t, &coordinator, &mentor("Kari Elektro", "4643")).await;
+    register(&t, &coordinator, &mentee("Ahmad Utan", "4638")).await;
+    let run = t.form("/mentoring/matching", Some(&coordinator), &[]).await;
+    assert_eq!(run.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", run.body);
+    assert!(run.body.contains("ds-error-summary"));
+    let page = t.get_as("/mentoring", &coordinator).await;
+    assert!(!page.body.contains("/mentoring/pairs/"), "no pair was stored");
+}
+
+#[tokio::test]
+async fn only_the_coordinator_and_admin_see_people() {
+    let t = TestApp::sqlite().await;
+    let coordinator = t.session(Role::MentorCoordinator, &[]).await;
+    register(&t, &coordinator, &mentor("Kari Elektro", "4643")).await;
+    let page = t.get_as("/mentoring", &coordinator).await;
+    let kari = ids(&page.body, "/mentoring/profiles/")[0];
+    let admin = t.session(Role::Admin, &[]).await;
+    assert_eq!(t.get_as("/mentoring", &admin).await.status, StatusCode::OK);
+
+    for (role, scope) in [
+        (Role::Reader, &[][..]),
+        (Role::ProjectLeader, &[][..]),
+        (Role::SteeringGroup, &[][..]),
+        (Role::WorkGroup, &["arbeid"][..]),
+        (Role::MunicipalContact, &["4643"][..]),
+    ] {
+        let token = t.session(role, scope).await;
+        for uri in [
+            "/mentoring".to_string(),
+            format!("/mentoring/profiles/{kari}"),
+        ] {
+            let res = t.get_as(&uri, &token).await;
+            assert_eq!(res.status, StatusCode::FORBIDDEN, "{role} GET {uri}");
+            assert!(!res.body.contains("Kari Elektro"), "{role} GET {uri}");
+        }
+        let res = t.form("/mentoring/matching", Some(&token), &[]).await;
+        assert_eq!(
+            res.status,
+            StatusCode::FORBIDDEN,
+            "{role} runs the matching"
+        );
+        let res = t
+            .form(
+                &format!("/mentoring/profiles/{kari}/delete"),
+                Some(&token),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{role} deletes Kari");
+        // Their own page works, and says no profile is linked.
+        let own = t.get_as("/mentoring/me", &token).await;
+        assert_eq!(own.status, StatusCode::OK, "{role}");
+    }
+    // Anonymous visitors are sent to log in.
+    let res = t.get("/mentoring").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(res.location().starts_with("/login?next="));
+    // Reading a profile is audited.
+    let log = t.app.db().audit_log(50, 0).await.unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.operation == "read" && e.entity == "mentoring_profile"));
+}
