@@ -257,6 +257,8 @@ impl App {
             note: input.note.trim().into(),
         };
         self.db.set_target(&who_of(Some(actor)), &target).await?;
+        // The target moved the revision, which cached indicator pages are keyed on.
+        self.changed();
         Ok(target)
     }
 }

@@ -4,7 +4,7 @@
 use domain::indicators::Target;
 use serde_json::json;
 
-use crate::audit::{audit, Who};
+use crate::audit::{audit, bump_revision, Who};
 use crate::{on, Db, Result};
 
 #[derive(sqlx::FromRow)]
@@ -43,6 +43,8 @@ impl Db {
             let id = format!("{}/{}/{}", t.indicator, t.area, t.year);
             audit!(tx, who, "set", "indicator_target", id,
                 before.map(|b| json!({ "value": b.value, "note": b.note })), Some(json!({ "value": t.value, "note": t.note })));
+            // Indicator pages show targets and are cached per revision.
+            bump_revision!(tx);
             tx.commit().await?;
             Ok(())
         })

@@ -1,7 +1,8 @@
-//! Rendered plan pages for visitors who are not signed in. Most readers of
-//! the plan are anonymous (council, public, steering group between meetings)
-//! and see the same page, so it is rendered once per plan revision and
-//! language instead of once per request.
+//! Rendered plan and indicator pages for visitors who are not signed in. Most
+//! readers of the plan are anonymous (council, public, steering group between
+//! meetings) and see the same page, so it is rendered once per plan revision,
+//! statistics revision (for indicator pages) and language instead of once per
+//! request.
 
 use std::collections::HashMap;
 use std::sync::RwLock;
@@ -22,33 +23,63 @@ use crate::{cookies, AppState};
 const MAX_ENTRIES: usize = 1024;
 const MAX_PAGE: usize = 4 * 1024 * 1024;
 
+/// What a cached page was rendered from: the plan's revision (which targets
+/// move too) and, for indicator pages, the statistics' revision.
+type Revisions = (i64, i64);
+
 #[derive(Default)]
 pub struct PageCache {
-    pages: RwLock<HashMap<(String, Lang), (i64, Bytes)>>,
+    pages: RwLock<HashMap<(String, Lang), (Revisions, Bytes)>>,
 }
 
-/// Pages that show only the plan; `/changes` depends on today's date and the
-/// forms on who is signed in, so they are always rendered.
-fn cacheable(path: &str) -> bool {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shows {
+    Plan,
+    Indicators,
+}
+
+/// Pages that show only the plan, or the plan and the statistics; `/changes`
+/// depends on today's date and the forms on who is signed in, so they are
+/// always rendered, as are the CSV and XLSX exports.
+fn cacheable(path: &str) -> Option<Shows> {
     let plan_page = ["/work-packages/", "/actions/", "/measures/"]
         .iter()
         .any(|p| path.starts_with(p));
-    matches!(
+    let indicator_page = path
+        .strip_prefix("/indicators/")
+        .is_some_and(|id| !id.is_empty() && !id.contains(['.', '/']));
+    if matches!(
         path,
         "/" | "/action-plan" | "/action-plan/timeline" | "/organisation" | "/municipalities"
     ) || (plan_page && path != "/actions/new")
+    {
+        Some(Shows::Plan)
+    } else if path == "/indicators" || indicator_page {
+        Some(Shows::Indicators)
+    } else {
+        None
+    }
 }
 
 pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let headers = req.headers();
     let signed_in =
         headers.contains_key(AUTHORIZATION) || cookies::get(headers, cookies::SESSION).is_some();
-    if req.method() != Method::GET || signed_in || !cacheable(req.uri().path()) {
-        return next.run(req).await;
-    }
+    let shows = match cacheable(req.uri().path()) {
+        Some(shows) if req.method() == Method::GET && !signed_in => shows,
+        _ => return next.run(req).await,
+    };
     let Ok(snapshot) = state.app.snapshot().await else {
         return next.run(req).await;
     };
+    let statistics = match shows {
+        Shows::Plan => 0,
+        Shows::Indicators => match state.app.db().statistics_revision().await {
+            Ok(r) => r,
+            Err(_) => return next.run(req).await,
+        },
+    };
+    let revisions = (snapshot.revision, statistics);
     let key = (
         req.uri()
             .path_and_query()
@@ -62,8 +93,8 @@ pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> R
         .expect("page cache")
         .get(&key)
         .cloned();
-    if let Some((revision, body)) = hit {
-        if revision == snapshot.revision {
+    if let Some((rendered_from, body)) = hit {
+        if rendered_from == revisions {
             return html(body);
         }
     }
@@ -78,7 +109,7 @@ pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> R
             if pages.len() >= MAX_ENTRIES {
                 pages.clear();
             }
-            pages.insert(key, (snapshot.revision, bytes.clone()));
+            pages.insert(key, (revisions, bytes.clone()));
             Response::from_parts(parts, Body::from(bytes))
         }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),

@@ -109,6 +109,13 @@ async fn indicator_pages_exports_and_targets() {
     let xlsx = t.get("/indicators/population.xlsx").await;
     assert_eq!(xlsx.status, StatusCode::OK);
 
+    // Anonymous visitors get a cached page, which a new target must not outlive.
+    let anonymous_before = t.get("/indicators/refugees-settled-here").await.body;
+    assert_eq!(
+        t.get("/indicators/refugees-settled-here").await.body,
+        anonymous_before
+    );
+
     let pl = t.session(Role::ProjectLeader, &[]).await;
     let reader = t.session(Role::Reader, &[]).await;
     let target = json!({"area": "sogn", "year": "2024", "value": "82,5", "note": "Styringsgruppa"});
@@ -131,6 +138,15 @@ async fn indicator_pages_exports_and_targets() {
         .await;
     assert_eq!(set.status, StatusCode::CREATED, "{}", set.body);
     assert_eq!(set.json()["value"], 82.5);
+    let anonymous_after = t.get("/indicators/refugees-settled-here").await.body;
+    assert_ne!(
+        anonymous_after, anonymous_before,
+        "the cached page shows the new target"
+    );
+    assert!(
+        anonymous_after.contains("82,5"),
+        "the target is on the page"
+    );
     let bad = t
         .json(
             Method::POST,
