@@ -30,6 +30,11 @@ export const USERS = {
     args: ['--role', 'work-group', '--work-package', 'arbeid'],
   },
   reader: { email: 'lesar@example.no', password: 'lesar-passord-1234', args: ['--role', 'reader'] },
+  coordinator: {
+    email: 'mentorkoordinator@example.no',
+    password: 'koordinator-passord-1234',
+    args: ['--role', 'mentor-coordinator'],
+  },
 };
 
 function run(bin, args, input) {
@@ -48,7 +53,7 @@ function run(bin, args, input) {
 }
 
 /**
- * Starts `bulyst serve` on a new data directory with the four accounts of
+ * Starts `bulyst serve` on a new data directory with the accounts of
  * USERS. Returns { url, users, stop, logs }; `stop` sends SIGTERM and throws
  * unless the server shuts down cleanly. A fresh server that takes longer than
  * BULYST_E2E_START_SECONDS (120) to listen is a failure: that is what a new
