@@ -145,3 +145,47 @@ test('people who do not run the programme see no one, and their own page passes 
     await context.close();
   }
 });
+
+test('the coordinator keeps a workplace-mentor cohort: mentors, a session, attendance, evaluation', async () => {
+  const { context, page } = await newPage(browser, server.url);
+  try {
+    await login(page, server.users.coordinator);
+    await goto(page, '/mentoring/cohorts');
+    await noAxeViolations(page, '/mentoring/cohorts, empty');
+    const form = page.locator('main form[action="/mentoring/cohorts"]');
+    await form.locator('[name="employer"]').fill('NTP Avery Dennison');
+    await form.locator('[name="name"]').fill('Arbeidsplassmentorar 2020');
+    await form.locator('[name="starts_on"]').fill('2020-10-01');
+    await press(page, form.locator('[type="submit"]'));
+    assert.match(new URL(page.url()).pathname, /^\/mentoring\/cohorts\/\d+$/);
+
+    const mentorForm = page.locator('main form[action$="/mentors"]');
+    await mentorForm.locator('[name="name"]').fill('Siri Tilsett');
+    await press(page, mentorForm.locator('[type="submit"]'));
+    const sessionForm = page.locator('main form[action$="/sessions"]');
+    await sessionForm.locator('[name="held_on"]').fill('2020-10-15');
+    await sessionForm.locator('[name="theme"]').fill('Å ta imot ein ny kollega');
+    await press(page, sessionForm.locator('[type="submit"]'));
+
+    // Attendance by keyboard: the checkbox is ticked with the space bar.
+    const tick = page.getByLabel('Siri Tilsett');
+    await tick.focus();
+    await page.keyboard.press('Space');
+    await press(page, page.locator('main form[action$="/attendance"] [type="submit"]'));
+    assert.equal(await page.getByLabel('Siri Tilsett').isChecked(), true, 'the attendance is saved');
+
+    // A score of nothing and no text is refused beside the field.
+    const evaluation = page.locator('main form[action$="/evaluations"]');
+    await press(page, evaluation.locator('[type="submit"]'));
+    assert.equal(await page.locator('main form[action$="/evaluations"] [name="text"]').getAttribute('aria-invalid'), 'true');
+    await noAxeViolations(page, 'the cohort page with an evaluation error');
+    await page.locator('main form[action$="/evaluations"] [name="score"]').selectOption('4');
+    await page.locator('main form[action$="/evaluations"] [name="text"]').fill('Nyttig samling');
+    await press(page, page.locator('main form[action$="/evaluations"] [type="submit"]'));
+    assert.ok((await page.locator('main').getByText('Nyttig samling').count()) >= 1);
+    await noAxeViolations(page, 'the cohort page');
+    await screenshot(page, 'mentoring-cohort');
+  } finally {
+    await context.close();
+  }
+});

@@ -20,6 +20,7 @@ pub use pages::mentoring::{
     overview as mentoring, own as mentoring_own, pair as mentoring_pair,
     profile as mentoring_profile, LeftOver, MentoringOverview, PairPage,
 };
+pub use pages::mentoring_cohorts::{cohort as mentoring_cohort, list as mentoring_cohorts};
 
 use domain::access::Actor;
 use domain::state::{ActionFilter, ActionRef, AuditEntry, Changes, Snapshot, StatusUpdate};

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod indicators;
 pub mod measure;
 pub mod mentoring;
+pub mod mentoring_cohorts;
 pub mod municipalities;
 pub mod organisation;
 pub mod overview;

@@ -3,6 +3,8 @@
 //! from these handlers.
 
 mod dto;
+mod mentoring;
+mod mentoring_dto;
 
 use app::{ActionInput, AppError, ContactInput, MeasureInput, StatusInput, SESSION_HOURS};
 use axum::extract::Path;
@@ -73,6 +75,7 @@ pub fn router() -> Router<AppState> {
         .route("/indicators", get(indicators))
         .route("/indicators/{id}/values", get(indicator_values))
         .route("/indicators/{id}/targets", get(targets).post(set_target))
+        .merge(mentoring::router())
         .fallback(|| async {
             Problem::new(StatusCode::NOT_FOUND, "Not found", "No such API route.")
         })
@@ -454,15 +457,27 @@ impl Modify for Security {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Bulyst API", description = "The programme plan, its status reports and its organisation. \
-        Reading is public; writes need a session (POST /api/v1/login) and a role that allows them. \
+        Reading the plan is public; the mentor programme and every write need a session (POST /api/v1/login) \
+        and a role that allows them. \
         Errors are problem details (RFC 9457)."),
     paths(login, logout, me, programme, work_packages, work_package, actions, action, create_action, update_action,
           status_updates, report_status, measures, measure, create_measure, update_measure, organisation,
-          municipalities, update_contact, changes, audit, indicators, indicator_values, targets, set_target),
+          municipalities, update_contact, changes, audit, indicators, indicator_values, targets, set_target,
+          mentoring::my_mentoring, mentoring::list_profiles, mentoring::create_profile, mentoring::profile,
+          mentoring::update_profile, mentoring::delete_profile, mentoring::rules, mentoring::set_rules,
+          mentoring::pair_rules, mentoring::set_pair_rule, mentoring::preview_matching, mentoring::run_matching,
+          mentoring::pairs, mentoring::pair, mentoring::change_pair, mentoring::pair_log, mentoring::log_meeting,
+          mentoring::record_check_in, mentoring::record_outcome, mentoring::mentoring_indicators, mentoring::cohorts,
+          mentoring::create_cohort, mentoring::cohort, mentoring::update_cohort, mentoring::add_cohort_mentor,
+          mentoring::delete_cohort_mentor, mentoring::add_session, mentoring::set_attendance,
+          mentoring::add_evaluation),
     modifiers(&Security),
     tags((name = "plan", description = "The programme plan"), (name = "status", description = "Status reports"),
          (name = "accounts", description = "Sessions and the audit log"),
-         (name = "indicators", description = "Indicators computed from official statistics, with their sources"))
+         (name = "indicators", description = "Indicators computed from official statistics, with their sources"),
+         (name = "mentoring", description = "The mentor programme: profiles, matching, pairs, workplace cohorts and \
+             output indicators. Personal data: the mentor coordinator and admin see everyone, a person their own \
+             profiles and pairs; every read of people is audited. People are named in URLs by id only."))
 )]
 struct ApiDoc;
 

@@ -9,6 +9,7 @@ mod account;
 mod action;
 mod indicators;
 mod mentoring;
+mod mentoring_cohorts;
 mod plan;
 
 use std::sync::Arc;
@@ -54,6 +55,31 @@ pub fn router() -> Router<AppState> {
         .route(
             "/mentoring/profiles/{id}/delete",
             post(mentoring::delete_profile),
+        )
+        .route(
+            "/mentoring/cohorts",
+            get(mentoring_cohorts::list).post(mentoring_cohorts::create),
+        )
+        .route("/mentoring/cohorts/{id}", get(mentoring_cohorts::show))
+        .route(
+            "/mentoring/cohorts/{id}/mentors",
+            post(mentoring_cohorts::add_mentor),
+        )
+        .route(
+            "/mentoring/cohorts/{id}/sessions",
+            post(mentoring_cohorts::add_session),
+        )
+        .route(
+            "/mentoring/cohorts/{id}/evaluations",
+            post(mentoring_cohorts::evaluate),
+        )
+        .route(
+            "/mentoring/cohort-mentors/{id}/delete",
+            post(mentoring_cohorts::remove_mentor),
+        )
+        .route(
+            "/mentoring/sessions/{id}/attendance",
+            post(mentoring_cohorts::attendance),
         )
         .route("/mentoring/pairs/{id}", get(mentoring::show_pair))
         .route(

@@ -274,7 +274,10 @@ async fn bad_profile_input_comes_back_beside_the_field_and_changes_nothing() {
     assert_eq!(run.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", run.body);
     assert!(run.body.contains("ds-error-summary"));
     let page = t.get_as("/mentoring", &coordinator).await;
-    assert!(!page.body.contains("/mentoring/pairs/"), "no pair was stored");
+    assert!(
+        !page.body.contains("/mentoring/pairs/"),
+        "no pair was stored"
+    );
 }
 
 #[tokio::test]
@@ -330,4 +333,126 @@ async fn only_the_coordinator_and_admin_see_people() {
     assert!(log
         .iter()
         .any(|e| e.operation == "read" && e.entity == "mentoring_profile"));
+}
+
+#[tokio::test]
+async fn a_workplace_cohort_with_mentors_sessions_attendance_and_evaluation() {
+    let t = TestApp::sqlite().await;
+    let coordinator = t.session(Role::MentorCoordinator, &[]).await;
+    let bad = t
+        .form(
+            "/mentoring/cohorts",
+            Some(&coordinator),
+            &[("employer", ""), ("name", "Haust 2020")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("id=\"cohort-employer-error\""),
+        "{}",
+        bad.body
+    );
+
+    let created = t
+        .form(
+            "/mentoring/cohorts",
+            Some(&coordinator),
+            &[
+                ("employer", "Årdal kommune"),
+                ("name", "Arbeidsplassmentorar 2020"),
+                ("starts_on", "2020-09-01"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let cohort = created.location().to_string();
+    assert!(cohort.starts_with("/mentoring/cohorts/"));
+    let id = cohort.rsplit('/').next().unwrap().to_string();
+
+    for name in ["Siri Tilsett", "Jon Tilsett"] {
+        let res = t
+            .form(
+                &format!("{cohort}/mentors"),
+                Some(&coordinator),
+                &[("name", name)],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    }
+    let res = t
+        .form(
+            &format!("{cohort}/sessions"),
+            Some(&coordinator),
+            &[
+                ("held_on", "2020-09-15"),
+                ("theme", "Å ta imot ein ny kollega"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = t.get_as(&cohort, &coordinator).await;
+    assert!(page.body.contains("Siri Tilsett") && page.body.contains("Å ta imot ein ny kollega"));
+    let session = ids(&page.body, "/mentoring/sessions/")[0];
+    let siri = page
+        .body
+        .split("name=\"mentor_id\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+    let res = t
+        .form(
+            &format!("/mentoring/sessions/{session}/attendance"),
+            Some(&coordinator),
+            &[("cohort", &id), ("mentor_id", &siri)],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.location(), cohort);
+    let page = t.get_as(&cohort, &coordinator).await;
+    assert!(
+        page.body.contains(&format!("value=\"{siri}\" checked")),
+        "Siri attended"
+    );
+
+    let bad = t
+        .form(
+            &format!("{cohort}/evaluations"),
+            Some(&coordinator),
+            &[("score", "9"), ("text", "")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("id=\"evaluation-score-error\""),
+        "{}",
+        bad.body
+    );
+    let res = t
+        .form(
+            &format!("{cohort}/evaluations"),
+            Some(&coordinator),
+            &[
+                ("session_id", &session.to_string()),
+                ("score", "5"),
+                ("text", "Nyttig samling"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(t
+        .get_as(&cohort, &coordinator)
+        .await
+        .body
+        .contains("Nyttig samling"));
+
+    let reader = t.session(Role::Reader, &[]).await;
+    assert_eq!(
+        t.get_as(&cohort, &reader).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        t.get_as("/mentoring/cohorts", &reader).await.status,
+        StatusCode::FORBIDDEN
+    );
 }
