@@ -64,6 +64,13 @@ test('the coordinator registers people, matches, locks, re-runs and accepts a pa
     await login(page, server.users.coordinator);
     await goto(page, '/mentoring');
     await noAxeViolations(page, '/mentoring with nobody registered');
+    await goto(page, '/mentoring/rules');
+    await noAxeViolations(page, '/mentoring/rules');
+    // A neighbour that is not a municipality of Sogn is refused beside the field.
+    await page.locator('main form [name="neighbours"]').fill('4643-0301');
+    await press(page, page.locator('main form[action="/mentoring/rules"] [type="submit"]'));
+    assert.equal(await page.locator('[name="neighbours"]').getAttribute('aria-invalid'), 'true');
+    await noAxeViolations(page, '/mentoring/rules with an error');
 
     // A mentor with capacity 0 is refused, with the error beside the field.
     const refused = await register(page, {

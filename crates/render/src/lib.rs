@@ -18,7 +18,8 @@ pub use assets::{static_file, stylesheet, STYLESHEET_PATH};
 pub use pages::indicators::{IndicatorPage, IndicatorSummary};
 pub use pages::mentoring::{
     overview as mentoring, own as mentoring_own, pair as mentoring_pair,
-    profile as mentoring_profile, LeftOver, MentoringOverview, PairPage,
+    profile as mentoring_profile, rules as mentoring_rules, weight_field, LeftOver,
+    MentoringOverview, PairPage, RulesPage,
 };
 pub use pages::mentoring_cohorts::{cohort as mentoring_cohort, list as mentoring_cohorts};
 

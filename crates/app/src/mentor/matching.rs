@@ -70,6 +70,33 @@ fn problem_error(e: ProblemError) -> FieldError {
     }
 }
 
+/// The points each soft criterion gives under `rules`, in the engine's order: the stored
+/// weight where the coordinator set one, else the engine's default, so a form shows what a
+/// run would use.
+pub fn effective_weights(rules: &MatchingRules) -> Vec<(&'static str, i64)> {
+    let w: problem::Weights =
+        serde_json::from_value(serde_json::json!(rules.weights)).unwrap_or_default();
+    let points = [
+        w.same_municipality,
+        w.shared_language_above_minimum,
+        w.same_occupation,
+        w.same_industry,
+        w.shared_interest,
+        w.overlapping_availability,
+    ];
+    CRITERIA.into_iter().zip(points).collect()
+}
+
+/// The soft criteria's codes, as the stored weights and the engine name them.
+pub const CRITERIA: [&str; 6] = [
+    "same_municipality",
+    "shared_language_above_minimum",
+    "same_occupation",
+    "same_industry",
+    "shared_interest",
+    "overlapping_availability",
+];
+
 /// The engine's rules for the stored ones, without locks and exclusions, checked by the engine.
 pub(crate) fn engine_rules(
     rules: &MatchingRules,

@@ -16,7 +16,7 @@ pub use input::{
     CheckInInput, CohortInput, CohortMentorInput, EvaluationInput, LanguageInput, MeetingInput,
     OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, RulesInput, SessionInput,
 };
-pub use matching::{MatchOutcome, ProposedPair, Unmatched};
+pub use matching::{effective_weights, MatchOutcome, ProposedPair, Unmatched, CRITERIA};
 
 use domain::access::{Actor, Write};
 

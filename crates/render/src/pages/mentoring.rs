@@ -4,8 +4,8 @@
 
 use askama::Template;
 use domain::mentor::{
-    CheckInKind, FollowUp, Level, MentoringIndicators, Pair, PairLog, PairRule, PairRuleKind,
-    PairStatus, Profile, ScoreReason, Share, Side,
+    CheckInKind, FollowUp, Level, MatchingRules, MentoringIndicators, Pair, PairLog, PairRule,
+    PairRuleKind, PairStatus, Profile, ScoreReason, Share, Side,
 };
 use i18n::{Arg, Lang};
 
@@ -907,6 +907,93 @@ pub fn own(
             .collect(),
         ctx,
     })
+}
+
+/// What the rules page shows: the stored rules and the weights a run would use.
+pub struct RulesPage<'a> {
+    pub rules: &'a MatchingRules,
+    pub version: i64,
+    /// (criterion code, points), in the engine's order.
+    pub weights: &'a [(&'static str, i64)],
+}
+
+#[derive(Template)]
+#[template(path = "mentoring_rules.html")]
+struct RulesView<'a> {
+    ctx: Ctx<'a>,
+    summary: Vec<SummaryItem>,
+    form: FormView<'a>,
+}
+
+/// The form's name for a criterion's weight.
+pub fn weight_field(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "same_municipality" => "weight_same_municipality",
+        "shared_language_above_minimum" => "weight_shared_language_above_minimum",
+        "same_occupation" => "weight_same_occupation",
+        "same_industry" => "weight_same_industry",
+        "shared_interest" => "weight_shared_interest",
+        "overlapping_availability" => "weight_overlapping_availability",
+        _ => return None,
+    })
+}
+
+/// GET /mentoring/rules: the minimum shared language level, which municipalities count as
+/// neighbours, and the points per criterion.
+pub fn rules(c: &Chrome, page: &RulesPage, form: &Form) -> String {
+    let lang = c.lang;
+    let ctx = Ctx::new(c, tr(lang, "mentoring-rules-title"), Nav::Mentoring);
+    let mut f = FormView::new("rules", form);
+    f.choice_field(
+        "min_level",
+        tr(lang, "field-min-level"),
+        Kind::Select,
+        page.rules.min_level.code(),
+        Level::ALL
+            .iter()
+            .map(|l| (l.code().to_string(), level_label(lang, *l)))
+            .collect(),
+    )
+    .hint = Some(tr(lang, "field-min-level-hint"));
+    let neighbours = page
+        .rules
+        .neighbours
+        .iter()
+        .map(|(a, b)| format!("{a}-{b}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    f.field(
+        "neighbours",
+        tr(lang, "field-neighbours"),
+        Kind::Input("text"),
+        &neighbours,
+    )
+    .hint = Some(tr(lang, "field-neighbours-hint"));
+    for (code, points) in page.weights {
+        if let Some(name) = weight_field(code) {
+            f.field(
+                name,
+                tr_arg_criterion(lang, code),
+                Kind::Input("number"),
+                &points.to_string(),
+            );
+        }
+    }
+    f.hidden("version", &page.version.to_string());
+    render(&RulesView {
+        summary: f.summary(),
+        form: f,
+        ctx,
+    })
+}
+
+/// "Points for: same municipality".
+fn tr_arg_criterion(lang: Lang, code: &str) -> String {
+    i18n::t_args(
+        lang,
+        "field-weight",
+        &[("name", &criterion_label(lang, code))],
+    )
 }
 
 #[cfg(test)]

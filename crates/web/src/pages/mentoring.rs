@@ -1,9 +1,11 @@
 //! The mentor programme's pages: the coordinator's overview and matching, profiles, a
 //! pair's life, and a person's own page. Ids in URLs, names only in pages.
 
+use std::collections::BTreeMap;
+
 use app::mentor::{
-    CheckInInput, LanguageInput, MatchOutcome, MeetingInput, OutcomeInput, PairChangeInput,
-    PairRuleInput, ProfileInput,
+    effective_weights, CheckInInput, LanguageInput, MatchOutcome, MeetingInput, OutcomeInput,
+    PairChangeInput, PairRuleInput, ProfileInput, RulesInput, CRITERIA,
 };
 use app::AppError;
 use axum::extract::{Form, Path};
@@ -123,6 +125,77 @@ pub async fn pair_rule(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
     match done {
         Ok(()) => Ok(Redirect::to("/mentoring#mentoring-pairs-heading").into_response()),
         Err(e) => Err(error_page(&ctx, e, HOME)),
+    }
+}
+
+async fn rules_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageResult {
+    let (rules, version) = ctx
+        .app
+        .mentoring_rules(ctx.actor.as_ref())
+        .await
+        .map_err(|e| error_page(ctx, e, "/mentoring/rules"))?;
+    let weights = effective_weights(&rules);
+    let body = render::mentoring_rules(
+        &ctx.chrome(),
+        &render::RulesPage {
+            rules: &rules,
+            version,
+            weights: &weights,
+        },
+        form,
+    );
+    Ok(page(status, body))
+}
+
+/// GET /mentoring/rules
+pub async fn rules(ctx: Ctx) -> PageResult {
+    rules_page(&ctx, &render::Form::default(), StatusCode::OK).await
+}
+
+/// "4640-4644, 4641-4642": each entry two codes; an entry of one is kept as one, for the
+/// app to say what is wrong.
+fn neighbour_pairs(text: &str) -> Vec<Vec<String>> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(|e| e.split(['-', '–']).map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+/// POST /mentoring/rules
+pub async fn set_rules(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
+    let mut errors = Vec::new();
+    let mut weights = BTreeMap::new();
+    for code in CRITERIA {
+        let Some(name) = render::weight_field(code) else {
+            continue;
+        };
+        if let Some(points) = optional_number(&fields, name, &mut errors) {
+            weights.insert(code.to_string(), points);
+        }
+    }
+    let version = optional_number(&fields, "version", &mut errors);
+    let result = if errors.is_empty() {
+        let input = RulesInput {
+            min_level: field(&fields, "min_level").to_string(),
+            neighbours: neighbour_pairs(field(&fields, "neighbours")),
+            weights,
+            version,
+        };
+        ctx.app
+            .set_mentoring_rules(ctx.actor.as_ref(), &input)
+            .await
+            .map(|_| ())
+    } else {
+        Err(AppError::Invalid(errors))
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(HOME).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            let (status, _) = classify(&e);
+            Err(rules_page(&ctx, &form_with(fields, &e), status).await?)
+        }
+        Err(e) => Err(error_page(&ctx, e, "/mentoring/rules")),
     }
 }
 
@@ -492,6 +565,15 @@ pub async fn outcome(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neighbours_are_pairs_of_codes() {
+        assert_eq!(
+            neighbour_pairs("4640-4644, 4641 – 4642;4643"),
+            [vec!["4640", "4644"], vec!["4641", "4642"], vec!["4643"]]
+        );
+        assert!(neighbour_pairs(" ").is_empty());
+    }
 
     #[test]
     fn languages_take_their_last_word_as_level() {

@@ -45,6 +45,10 @@ pub fn router() -> Router<AppState> {
         .route("/mentoring", get(mentoring::overview))
         .route("/mentoring/matching", post(mentoring::run))
         .route("/mentoring/pair-rules", post(mentoring::pair_rule))
+        .route(
+            "/mentoring/rules",
+            get(mentoring::rules).post(mentoring::set_rules),
+        )
         .route("/mentoring/me", get(mentoring::own))
         .route("/mentoring/profiles", post(mentoring::create_profile))
         .route("/mentoring/profiles/new", get(mentoring::new_profile))

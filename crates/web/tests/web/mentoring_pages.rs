@@ -456,3 +456,120 @@ async fn a_workplace_cohort_with_mentors_sessions_attendance_and_evaluation() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn the_rules_page_sets_neighbours_and_weights_for_the_next_run() {
+    let t = TestApp::sqlite().await;
+    let coordinator = t.session(Role::MentorCoordinator, &[]).await;
+    let page = t.get_as("/mentoring/rules", &coordinator).await;
+    assert_eq!(page.status, StatusCode::OK);
+    // The engine's defaults are shown until the coordinator sets others.
+    assert!(
+        page.body
+            .contains("name=\"weight_same_occupation\" value=\"20\""),
+        "{}",
+        page.body
+    );
+    let version = page
+        .body
+        .split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+
+    let bad = t
+        .form(
+            "/mentoring/rules",
+            Some(&coordinator),
+            &[
+                ("min_level", "b1"),
+                ("neighbours", "4643-0301"),
+                ("weight_same_occupation", "mye"),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body
+            .contains("id=\"rules-weight-same-occupation-error\""),
+        "{}",
+        bad.body
+    );
+
+    let bad = t
+        .form(
+            "/mentoring/rules",
+            Some(&coordinator),
+            &[
+                ("min_level", "b1"),
+                ("neighbours", "4643-0301"),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("id=\"rules-neighbours-error\""),
+        "{}",
+        bad.body
+    );
+
+    // Årdal and Høyanger as neighbours: Ahmad in Høyanger can now have Kari in Årdal.
+    let ok = t
+        .form(
+            "/mentoring/rules",
+            Some(&coordinator),
+            &[
+                ("min_level", "b1"),
+                ("neighbours", "4643-4638"),
+                ("weight_same_occupation", "30"),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = t.get_as("/mentoring/rules", &coordinator).await;
+    assert!(page.body.contains("value=\"4643-4638\""));
+    assert!(page
+        .body
+        .contains("name=\"weight_same_occupation\" value=\"30\""));
+    let stale = t
+        .form(
+            "/mentoring/rules",
+            Some(&coordinator),
+            &[
+                ("min_level", "a2"),
+                ("neighbours", ""),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(
+        stale.status,
+        StatusCode::CONFLICT,
+        "an edit from an old page is refused"
+    );
+
+    register(&t, &coordinator, &mentor("Kari Elektro", "4643")).await;
+    register(&t, &coordinator, &mentee("Ahmad Utan", "4638")).await;
+    let run = t.form("/mentoring/matching", Some(&coordinator), &[]).await;
+    assert_eq!(run.status, StatusCode::SEE_OTHER, "{}", run.body);
+    let page = t.get_as("/mentoring", &coordinator).await;
+    assert_eq!(
+        ids(&page.body, "/mentoring/pairs/").len(),
+        1,
+        "neighbours can be paired"
+    );
+    assert!(
+        page.body.contains("same yrke: 30"),
+        "the new weight is used"
+    );
+
+    let reader = t.session(Role::Reader, &[]).await;
+    assert_eq!(
+        t.get_as("/mentoring/rules", &reader).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
