@@ -563,3 +563,4 @@ field-min-level-hint = Mentor and mentee must share a language at this level or 
 field-neighbours = Neighbouring municipalities
 field-neighbours-hint = Pairs of municipality numbers that count as near each other, separated by commas, e.g. “4640-4644, 4641-4642”. Empty: the same municipality only.
 field-weight = Points for { $name }
+mentoring-figures-only = The mentor programme's results, counted from its pairs and follow-ups. Only the coordinator sees the people.

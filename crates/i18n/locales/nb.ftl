@@ -563,3 +563,4 @@ field-min-level-hint = Mentor og mentee må dele et språk på minst dette nivå
 field-neighbours = Nabokommuner
 field-neighbours-hint = Par av kommunenummer som regnes som nær hverandre, skilt med komma, f.eks. «4640-4644, 4641-4642». Tomt: bare samme kommune.
 field-weight = Poeng for { $name }
+mentoring-figures-only = Resultatene til mentorprogrammet, talt fra parene og oppfølgingene. Personene ser bare koordinatoren.

@@ -563,3 +563,4 @@ field-min-level-hint = Mentor og mentee må dele eit språk på minst dette niv�
 field-neighbours = Nabokommunar
 field-neighbours-hint = Par av kommunenummer som tel som nær kvarandre, skilde med komma, t.d. «4640-4644, 4641-4642». Tomt: berre same kommune.
 field-weight = Poeng for { $name }
+mentoring-figures-only = Resultata til mentorprogrammet, talde frå para og oppfølgingane. Personane ser berre koordinatoren.

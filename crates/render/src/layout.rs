@@ -135,7 +135,7 @@ impl<'a> Ctx<'a> {
         ];
         // The coordinator keeps the programme; anyone else signed in may be in it.
         match self.user {
-            Some(u) if u.may(Write::ManageMentoring) => {
+            Some(u) if u.may(Write::ManageMentoring) || u.may(Write::ReadMentoringIndicators) => {
                 items.push((Nav::Mentoring, "/mentoring", self.tr("nav-mentoring")))
             }
             Some(_) => items.push((Nav::Mentoring, "/mentoring/me", self.tr("nav-mentoring-me"))),

@@ -35,6 +35,8 @@ pub struct MentoringOverview<'a> {
     pub municipalities: &'a [(String, String)],
     /// Errors of the last run, if it failed.
     pub run_form: &'a Form,
+    /// False for those who may see the programme's figures but not its people.
+    pub people: bool,
 }
 
 pub fn side_label(lang: Lang, side: Side) -> String {
@@ -192,6 +194,7 @@ struct LeftRow {
 #[template(path = "mentoring.html")]
 struct OverviewPage<'a> {
     ctx: Ctx<'a>,
+    people: bool,
     summary: Vec<SummaryItem>,
     run_errors: Vec<String>,
     figures: Vec<(String, String)>,
@@ -321,6 +324,7 @@ pub fn overview(c: &Chrome, o: &MentoringOverview) -> String {
         .collect();
     let run = FormView::new("run", o.run_form);
     render(&OverviewPage {
+        people: o.people,
         summary: run.summary(),
         run_errors: run.general_errors(),
         figures,

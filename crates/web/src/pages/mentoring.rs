@@ -40,20 +40,27 @@ async fn municipalities(ctx: &Ctx, back: &str) -> Result<Vec<(String, String)>, 
 async fn overview_page(ctx: &Ctx, run_form: &render::Form, status: StatusCode) -> PageResult {
     let actor = ctx.actor.as_ref();
     let fail = |e| error_page(ctx, e, HOME);
-    let profiles = ctx
-        .app
-        .mentoring_profiles(actor, None)
-        .await
-        .map_err(fail)?;
-    let pairs = ctx.app.mentoring_pairs(actor).await.map_err(fail)?;
-    let rules = ctx.app.mentoring_pair_rules(actor).await.map_err(fail)?;
+    // The steering group and the project leader follow the figures, not the people.
     let indicators = ctx.app.mentoring_indicators(actor).await.map_err(fail)?;
-    // Who the matching would leave over now, and why; a problem it cannot solve at all
-    // (nobody to match) leaves nobody listed, and the run button says why when pressed.
-    let preview = match ctx.app.preview_mentor_matching(actor).await {
-        Ok(p) => Some(p),
-        Err(AppError::Invalid(_)) => None,
-        Err(e) => return Err(fail(e)),
+    let people = manages(ctx);
+    let (profiles, pairs, rules, preview) = if people {
+        let profiles = ctx
+            .app
+            .mentoring_profiles(actor, None)
+            .await
+            .map_err(fail)?;
+        let pairs = ctx.app.mentoring_pairs(actor).await.map_err(fail)?;
+        let rules = ctx.app.mentoring_pair_rules(actor).await.map_err(fail)?;
+        // Who the matching would leave over now, and why; a problem it cannot solve at
+        // all (nobody to match) lists nobody, and the run button says why when pressed.
+        let preview = match ctx.app.preview_mentor_matching(actor).await {
+            Ok(p) => Some(p),
+            Err(AppError::Invalid(_)) => None,
+            Err(e) => return Err(fail(e)),
+        };
+        (profiles, pairs, rules, preview)
+    } else {
+        Default::default()
     };
     let left_over: Vec<render::LeftOver> = preview
         .iter()
@@ -76,6 +83,7 @@ async fn overview_page(ctx: &Ctx, run_form: &render::Form, status: StatusCode) -
             indicators: &indicators,
             municipalities: &municipalities,
             run_form,
+            people,
         },
     );
     Ok(page(status, body))
