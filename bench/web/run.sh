@@ -11,8 +11,8 @@
 # cannot measure. The table goes into bench/README.md under
 # "## Web pages (wrk, loopback)"; other sections of that file are kept.
 #
-# The indicator page (issue 4) is rendered per request, with its chart, map
-# and tables from the figures in memory, so it measures rendering too.
+# The indicator page (issue 4) has a chart, a map and tables; anonymous
+# visitors get it from the page cache, per plan and statistics revision.
 #
 # Environment: CARGO_TARGET_DIR, DURATION (wrk seconds per run, default 10),
 # THREADS (2), CONNECTIONS (32), PAGES (space-separated paths, default
@@ -201,9 +201,9 @@ after a 2 s warm-up, one page and server at a time, all on loopback on one machi
 Measured $(date -u +%Y-%m-%d) at commit $rev. An anonymous visitor's plan pages (\`/\`,
 \`/action-plan\`) come from Bulyst's page cache (per plan revision and language), so their figures
 are for serving a rendered page through Bulyst's whole stack (routing, session and language
-lookup, security headers), not for rendering it. An indicator page (\`/indicators/…\`) is
-rendered on every request from the indicator values kept in memory per statistics revision:
-its chart, map of Vestland's municipalities and tables. Figures move from run to run on a busy
+lookup, security headers), not for rendering it. An indicator page (\`/indicators/…\`), with its
+chart, map of Vestland's municipalities and tables, is cached the same way per plan and
+statistics revision; a signed-in visitor's is rendered on every request. Figures move from run to run on a busy
 machine; compare the two servers within one run.
 
 $table
