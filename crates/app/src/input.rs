@@ -91,7 +91,8 @@ impl Errors {
     }
 }
 
-pub(crate) fn today() -> Date {
+/// Today, in UTC, as the use cases date what they record.
+pub fn today() -> Date {
     OffsetDateTime::now_utc().date()
 }
 

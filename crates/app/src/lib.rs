@@ -6,6 +6,7 @@ mod error;
 mod indicators;
 mod input;
 pub mod mentor;
+pub mod newcomer;
 mod plan;
 mod programme;
 mod statistics;
@@ -13,11 +14,15 @@ mod statistics;
 pub use accounts::{hash_password, Session, SESSION_HOURS};
 pub use error::AppError;
 pub use indicators::{shown_areas, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
-pub use input::{parse_date, ActionInput, ContactInput, MeasureInput, StatusInput};
+pub use input::{parse_date, today, ActionInput, ContactInput, MeasureInput, StatusInput};
 pub use mentor::{
     CheckInInput, CohortInput, CohortMentorInput, EvaluationInput, LanguageInput, MatchOutcome,
     MeetingInput, OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, ProposedPair,
     RulesInput, SessionInput, Unmatched,
+};
+pub use newcomer::{
+    CaseInput, ConsentInput, FollowUpInput, HouseholdMemberInput, OwnCorrectionInput,
+    RentToOwnInput, StepInput, WithdrawalInput,
 };
 pub use programme::{recent_meetings, DEFAULT_PLAN};
 pub use statistics::{parse_interval, ImportOptions, Refreshed, SOGN_MUNICIPALITIES};

@@ -67,10 +67,44 @@ enum Command {
         #[command(subcommand)]
         command: StatsCommand,
     },
+    /// Write a consistent copy of the database while the server runs. SQLite: `VACUUM
+    /// INTO` the file. PostgreSQL: runs `pg_dump --format=custom` (which must be installed)
+    /// with the database URL.
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Bring back a backup made by `bulyst backup`, replacing the database. SQLite: stop the
+    /// server first; the file is checked (an SQLite database with Bulyst's migrations) and
+    /// moved into place atomically. PostgreSQL: runs `pg_restore --clean --if-exists`.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// The newcomer service's retention limit.
+    Newcomers {
+        #[command(subcommand)]
+        command: NewcomersCommand,
+    },
     /// The mentor programme's matching engine on files (no database).
     Mentor {
         #[command(subcommand)]
         command: mentor::MentorCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewcomersCommand {
+    /// Erase every newcomer case past the retention limit after its last follow-up,
+    /// keeping only anonymous counts for the cohorts.
+    EraseExpired {
+        /// Months after the last follow-up a case is kept.
+        #[arg(long, default_value_t = 12)]
+        retention_months: u32,
+        /// The day to count to (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        today: Option<String>,
     },
 }
 
@@ -200,6 +234,18 @@ fn main() -> ExitCode {
         Command::Plan {
             command: PlanCommand::Check { file },
         } => check_plan(&file),
+        // Neither opens the application: a restore must not touch the database first.
+        command @ (Command::Backup { .. } | Command::Restore { .. }) => {
+            tokio::runtime::Runtime::new()
+                .map_err(|e| e.to_string())
+                .and_then(|rt| {
+                    rt.block_on(backup_or_restore(
+                        &cli.data_dir,
+                        cli.database_url.as_deref(),
+                        command,
+                    ))
+                })
+        }
         command => tokio::runtime::Runtime::new()
             .map_err(|e| e.to_string())
             .and_then(|rt| rt.block_on(run(&cli.data_dir, cli.database_url.as_deref(), command))),
@@ -298,10 +344,75 @@ async fn run(data_dir: &Path, database_url: Option<&str>, command: Command) -> R
                 )),
             }
         }
+        Command::Newcomers {
+            command:
+                NewcomersCommand::EraseExpired {
+                    retention_months,
+                    today,
+                },
+        } => {
+            let today = match today {
+                Some(day) => app::parse_date("today", &day).map_err(|e| e.to_string())?,
+                None => app::today(),
+            };
+            let erased = app
+                .erase_expired(today, retention_months)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "erased {} newcomer case(s) past {retention_months} months after their last follow-up",
+                erased.len()
+            );
+            Ok(())
+        }
+        Command::Backup { .. } | Command::Restore { .. } => {
+            unreachable!("backups do not open the application")
+        }
         Command::Stats { .. } => unreachable!("other stats commands need no database"),
         Command::Mentor { .. } => unreachable!("mentor commands need no database"),
     };
     result
+}
+
+async fn backup_or_restore(
+    data_dir: &Path,
+    database_url: Option<&str>,
+    command: Command,
+) -> Result<(), String> {
+    let sqlite_file = match database_url {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => None,
+        Some(url) => Some(PathBuf::from(
+            url.trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:"),
+        )),
+        None => Some(Db::sqlite_file(data_dir)),
+    };
+    match (command, sqlite_file) {
+        (Command::Backup { to }, _) => {
+            let db = match database_url {
+                Some(url) => Db::connect(url).await,
+                None => Db::open_dir(data_dir).await,
+            }
+            .map_err(|e| format!("cannot open the database: {e}"))?;
+            let done = db.backup_to(&to, database_url).await;
+            db.close().await;
+            done.map_err(|e| e.to_string())?;
+            println!("backed up to {}", to.display());
+        }
+        (Command::Restore { from }, Some(file)) => {
+            store::restore_sqlite(&from, &file)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("restored {} from {}", file.display(), from.display());
+        }
+        (Command::Restore { from }, None) => {
+            let url = database_url.unwrap_or_default();
+            store::restore_postgres(&from, url).map_err(|e| e.to_string())?;
+            println!("restored the database from {}", from.display());
+        }
+        _ => unreachable!("only backup and restore"),
+    }
+    Ok(())
 }
 
 fn read_password() -> Result<String, String> {

@@ -14,6 +14,8 @@ code_enum!(
         WorkGroup = "work-group",
         MunicipalContact = "municipal-contact",
         MentorCoordinator = "mentor-coordinator",
+        // Staff of the newcomer service (tilflyttartenesta) in one or more municipalities.
+        NewcomerStaff = "newcomer-staff",
         Reader = "reader",
     }
 );
@@ -26,7 +28,7 @@ pub struct Actor {
     pub role: Role,
     /// Work packages a work-group member writes in.
     pub work_packages: Vec<String>,
-    /// Municipality codes a municipal contact writes for.
+    /// Municipality codes a municipal contact writes for, or newcomer staff work in.
     pub municipalities: Vec<String>,
 }
 
@@ -50,6 +52,21 @@ pub enum Write<'a> {
     OwnMentoringProfile { owner: Option<i64> },
     /// See the mentor programme's output indicators (counts, no people).
     ReadMentoringIndicators,
+    /// Register a newcomer's case in this municipality.
+    RegisterNewcomer { municipality: &'a str },
+    /// List the newcomer cases one may handle (which ones, the store decides by scope).
+    ListNewcomerCases,
+    /// See, change, export or erase one newcomer case: staff of its municipality, or its
+    /// contact person.
+    HandleNewcomerCase {
+        municipality: &'a str,
+        contact_person: Option<i64>,
+    },
+    /// See, correct some fields of, export or erase one's own newcomer case, and withdraw
+    /// consent; `owner` is the account the case is linked to.
+    OwnNewcomerCase { owner: Option<i64> },
+    /// See the arrival cohorts per municipality (shares, small counts suppressed).
+    ReadNewcomerCohorts,
 }
 
 impl Actor {
@@ -70,8 +87,25 @@ impl Actor {
             (MentorCoordinator | ProjectLeader | SteeringGroup, Write::ReadMentoringIndicators) => {
                 true
             }
+            (NewcomerStaff, Write::RegisterNewcomer { municipality }) => {
+                self.municipalities.iter().any(|m| m == municipality)
+            }
+            (NewcomerStaff, Write::ListNewcomerCases) => true,
+            (
+                NewcomerStaff,
+                Write::HandleNewcomerCase {
+                    municipality,
+                    contact_person,
+                },
+            ) => {
+                contact_person == Some(self.id)
+                    || self.municipalities.iter().any(|m| m == municipality)
+            }
+            (NewcomerStaff | ProjectLeader | SteeringGroup, Write::ReadNewcomerCohorts) => true,
             // Anyone signed in may handle the profile linked to their own account.
             (_, Write::OwnMentoringProfile { owner }) => owner == Some(self.id),
+            // … and the newcomer case linked to it.
+            (_, Write::OwnNewcomerCase { owner }) => owner == Some(self.id),
             _ => false,
         }
     }
@@ -83,6 +117,7 @@ pub fn check_scopes(
     work_packages: &[String],
     municipalities: &[String],
 ) -> Result<(), FieldError> {
+    let has_municipality = matches!(role, Role::MunicipalContact | Role::NewcomerStaff);
     match role {
         Role::WorkGroup if work_packages.is_empty() => Err(FieldError::new(
             "work_package",
@@ -92,21 +127,19 @@ pub fn check_scopes(
             "municipality",
             "a municipal contact needs a municipality",
         )),
-        Role::WorkGroup | Role::MunicipalContact => {
-            if role == Role::WorkGroup && !municipalities.is_empty() {
-                return Err(FieldError::new(
-                    "municipality",
-                    "only a municipal contact has a municipality",
-                ));
-            }
-            if role == Role::MunicipalContact && !work_packages.is_empty() {
-                return Err(FieldError::new(
-                    "work_package",
-                    "only a work-group member has work packages",
-                ));
-            }
-            Ok(())
-        }
+        Role::NewcomerStaff if municipalities.is_empty() => Err(FieldError::new(
+            "municipality",
+            "newcomer staff need at least one municipality",
+        )),
+        Role::WorkGroup if !municipalities.is_empty() => Err(FieldError::new(
+            "municipality",
+            "only a municipal contact or newcomer staff have a municipality",
+        )),
+        _ if has_municipality && !work_packages.is_empty() => Err(FieldError::new(
+            "work_package",
+            "only a work-group member has work packages",
+        )),
+        Role::WorkGroup | Role::MunicipalContact | Role::NewcomerStaff => Ok(()),
         _ if !work_packages.is_empty() => Err(FieldError::new(
             "work_package",
             format!("the role {role} has no work package"),
@@ -207,5 +240,64 @@ mod tests {
         assert!(check_scopes(Role::WorkGroup, &[], &[]).is_err());
         assert!(check_scopes(Role::Reader, &["arbeid".into()], &[]).is_err());
         assert!(check_scopes(Role::MunicipalContact, &[], &["4640".into()]).is_ok());
+        assert!(
+            check_scopes(Role::MunicipalContact, &["arbeid".into()], &["4640".into()]).is_err()
+        );
+        assert!(check_scopes(Role::WorkGroup, &["arbeid".into()], &["4640".into()]).is_err());
+        assert!(check_scopes(Role::NewcomerStaff, &[], &[]).is_err());
+        assert!(check_scopes(Role::NewcomerStaff, &[], &["4640".into(), "4643".into()]).is_ok());
+        assert!(check_scopes(Role::NewcomerStaff, &["arbeid".into()], &["4640".into()]).is_err());
+    }
+
+    #[test]
+    fn newcomer_staff_handle_their_municipalities_and_their_own_cases() {
+        let staff = actor(Role::NewcomerStaff, &[], &["4643"]);
+        assert!(staff.may(Write::RegisterNewcomer {
+            municipality: "4643"
+        }));
+        assert!(!staff.may(Write::RegisterNewcomer {
+            municipality: "4640"
+        }));
+        assert!(staff.may(Write::HandleNewcomerCase {
+            municipality: "4643",
+            contact_person: None
+        }));
+        assert!(!staff.may(Write::HandleNewcomerCase {
+            municipality: "4640",
+            contact_person: Some(2)
+        }));
+        assert!(staff.may(Write::HandleNewcomerCase {
+            municipality: "4640",
+            contact_person: Some(staff.id)
+        }));
+        assert!(!staff.may(Write::ManageMentoring));
+        assert!(!staff.may(Write::EditMunicipality { code: "4643" }));
+        for role in Role::ALL {
+            let a = actor(*role, &[], &["4643"]);
+            let handles = matches!(role, Role::Admin | Role::NewcomerStaff);
+            assert_eq!(a.may(Write::ListNewcomerCases), handles, "{role}");
+            assert_eq!(
+                a.may(Write::HandleNewcomerCase {
+                    municipality: "4643",
+                    contact_person: None
+                }),
+                handles,
+                "{role}"
+            );
+            assert_eq!(
+                a.may(Write::OwnNewcomerCase { owner: Some(99) }),
+                *role == Role::Admin,
+                "{role}"
+            );
+            assert!(a.may(Write::OwnNewcomerCase { owner: Some(a.id) }));
+            assert_eq!(
+                a.may(Write::ReadNewcomerCohorts),
+                matches!(
+                    role,
+                    Role::Admin | Role::NewcomerStaff | Role::ProjectLeader | Role::SteeringGroup
+                ),
+                "{role}"
+            );
+        }
     }
 }

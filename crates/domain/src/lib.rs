@@ -8,6 +8,7 @@ pub mod error;
 pub mod indicators;
 pub mod limits;
 pub mod mentor;
+pub mod newcomer;
 pub mod period;
 pub mod plan;
 pub mod plan_file;

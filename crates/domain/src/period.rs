@@ -5,6 +5,16 @@
 //! cut into tokens, the tokens are read as mentions (a year, or a month or a
 //! season, maybe with a day), and the mentions are given years and merged.
 
+/// The same day `months` later; the last day of the month when that month is shorter,
+/// so 31 August + 6 months is 28 or 29 February.
+pub fn add_months(day: time::Date, months: u32) -> time::Date {
+    let total = day.month() as i64 - 1 + i64::from(months);
+    let year = day.year() + (total / 12) as i32;
+    let month = time::Month::try_from((total % 12 + 1) as u8).expect("1..=12");
+    let d = day.day().min(month.length(year));
+    time::Date::from_calendar_date(year, month, d).expect("a day of the month")
+}
+
 /// A calendar day; months and days 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {

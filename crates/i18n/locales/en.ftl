@@ -51,6 +51,7 @@ role-work-group = work group
 role-municipal-contact = municipal contact
 role-reader = reader
 role-mentor-coordinator = mentor coordinator
+role-newcomer-staff = newcomer service staff
 
 ## Months
 

@@ -51,6 +51,7 @@ role-work-group = arbeidsgruppe
 role-municipal-contact = kommunal kontaktperson
 role-reader = leser
 role-mentor-coordinator = mentorkoordinator
+role-newcomer-staff = ansatt i tilflyttertjenesten
 
 ## Måneder
 

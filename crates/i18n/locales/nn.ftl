@@ -51,6 +51,7 @@ role-work-group = arbeidsgruppe
 role-municipal-contact = kommunal kontaktperson
 role-reader = lesar
 role-mentor-coordinator = mentorkoordinator
+role-newcomer-staff = tilsett i tilflyttartenesta
 
 ## Månader
 

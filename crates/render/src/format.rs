@@ -136,6 +136,7 @@ pub fn role_label(lang: Lang, role: Role) -> String {
         Role::MunicipalContact => tr(lang, "role-municipal-contact"),
         Role::Reader => tr(lang, "role-reader"),
         Role::MentorCoordinator => tr(lang, "role-mentor-coordinator"),
+        Role::NewcomerStaff => tr(lang, "role-newcomer-staff"),
     }
 }
 

@@ -23,7 +23,7 @@ impl Who {
 }
 
 #[derive(sqlx::FromRow)]
-struct AuditRow {
+pub(crate) struct AuditRow {
     id: i64,
     at: OffsetDateTime,
     actor: String,
@@ -80,6 +80,10 @@ macro_rules! bump_revision {
     };
 }
 pub(crate) use bump_revision;
+
+/// The columns an [`AuditRow`] reads.
+pub(crate) const SELECT_AUDIT: &str =
+    "SELECT id, at, actor, operation, entity, entity_id, before_json, after_json FROM audit_log";
 
 impl Db {
     /// The newest entries first.

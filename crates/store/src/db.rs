@@ -24,7 +24,12 @@ impl Db {
                 dir.display()
             ))
         })?;
-        Self::open_sqlite(&dir.join("bulyst.sqlite3")).await
+        Self::open_sqlite(&Self::sqlite_file(dir)).await
+    }
+
+    /// The SQLite database file in the data directory `dir`.
+    pub fn sqlite_file(dir: &Path) -> std::path::PathBuf {
+        dir.join("bulyst.sqlite3")
     }
 
     pub async fn open_sqlite(path: &Path) -> Result<Db> {
@@ -35,6 +40,9 @@ impl Db {
             // FULL: a write acknowledged to a user survives a power cut, not only a crash.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // Deleted content is overwritten with zeros, so an erased newcomer leaves no
+            // bytes behind in the file once the WAL is checkpointed.
+            .pragma("secure_delete", "ON")
             // A first start loads large statistics in one transaction while the
             // server already answers; writers wait for it rather than fail.
             .busy_timeout(Duration::from_secs(60));

@@ -19,6 +19,9 @@ pub enum StoreError {
     /// broken: a duplicate person, an illegal step in a pair's life, …
     #[error("{0}")]
     Invalid(domain::FieldError),
+    /// A backup or restore that cannot be made, and why.
+    #[error("{0}")]
+    Backup(String),
     #[error("the database URL is not usable: {0}")]
     Url(String),
     #[error(transparent)]

@@ -3,9 +3,11 @@
 //! difference lives in a named function here and in the per-backend migrations.
 
 mod audit;
+mod backup;
 mod db;
 mod error;
 mod mentor;
+mod newcomer;
 mod plan;
 mod snapshot;
 mod stats;
@@ -15,9 +17,11 @@ pub mod testing;
 mod users;
 
 pub use audit::Who;
+pub use backup::{restore_postgres, restore_sqlite};
 pub use db::Db;
 pub use error::StoreError;
 pub use mentor::{MatchingInput, ProfileFilter, ProfileOwner};
+pub use newcomer::{CaseAccess, CaseScope, ExpiryInput};
 pub use plan::{span_dates, ActionFields, MeasureFields};
 pub use stats::{ImportRecord, ImportReport, ObservationQuery, ObservationRow};
 pub use status::NewStatus;

@@ -63,7 +63,7 @@ pub struct ProfileInput {
 }
 
 /// Trimmed, without empty entries: a form's empty rows are not interests.
-fn list(items: &[String]) -> Vec<String> {
+pub(crate) fn list(items: &[String]) -> Vec<String> {
     items
         .iter()
         .map(|s| s.trim().to_string())
@@ -79,7 +79,11 @@ fn level(field: &'static str, s: &str) -> std::result::Result<Level, FieldError>
 }
 
 /// A date a form may leave empty for today; what has not happened yet is refused.
-fn past_date(field: &'static str, s: &str, today: Date) -> std::result::Result<Date, FieldError> {
+pub(crate) fn past_date(
+    field: &'static str,
+    s: &str,
+    today: Date,
+) -> std::result::Result<Date, FieldError> {
     if s.trim().is_empty() {
         return Ok(today);
     }
@@ -93,7 +97,7 @@ fn past_date(field: &'static str, s: &str, today: Date) -> std::result::Result<D
     Ok(d)
 }
 
-fn municipality(field: &'static str, code: &str) -> std::result::Result<(), FieldError> {
+pub(crate) fn municipality(field: &'static str, code: &str) -> std::result::Result<(), FieldError> {
     if SOGN_MUNICIPALITIES.contains(&code.trim()) {
         Ok(())
     } else {

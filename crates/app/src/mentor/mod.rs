@@ -12,6 +12,7 @@ mod profiles;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use input::{list, municipality, past_date};
 pub use input::{
     CheckInInput, CohortInput, CohortMentorInput, EvaluationInput, LanguageInput, MeetingInput,
     OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, RulesInput, SessionInput,
@@ -24,7 +25,11 @@ use crate::plan::allow;
 use crate::{AppError, Result};
 
 /// The signed-in actor, if they may do `write`.
-fn signed_in_may<'a>(actor: Option<&'a Actor>, write: Write<'_>, what: &str) -> Result<&'a Actor> {
+pub(crate) fn signed_in_may<'a>(
+    actor: Option<&'a Actor>,
+    write: Write<'_>,
+    what: &str,
+) -> Result<&'a Actor> {
     let actor = actor.ok_or(AppError::Unauthenticated)?;
     allow(actor, write, what)?;
     Ok(actor)

@@ -2,7 +2,7 @@
 //! ended early; with the meetings, check-ins and follow-ups recorded along the way.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month};
+use time::Date;
 
 use super::profile::{Level, Side};
 use crate::limits::{self, check, check_required};
@@ -325,11 +325,7 @@ impl FollowUp {
 /// The day a follow-up is due for a pair that ended on `ended` (the last day of the month
 /// when the month is shorter, so 31 August + 6 months is 28 or 29 February).
 pub fn follow_up_due(ended: Date, follow_up: FollowUp) -> Date {
-    let months = ended.month() as i32 - 1 + i32::from(follow_up.months());
-    let year = ended.year() + months / 12;
-    let month = Month::try_from((months % 12 + 1) as u8).expect("1..=12");
-    let day = ended.day().min(month.length(year));
-    Date::from_calendar_date(year, month, day).expect("a day of the month")
+    crate::period::add_months(ended, u32::from(follow_up.months()))
 }
 
 /// The mentee's situation at a follow-up.

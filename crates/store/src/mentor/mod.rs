@@ -31,18 +31,18 @@ impl MatchingInput {
 }
 
 /// Reads a JSON column this module wrote.
-fn from_json<T: DeserializeOwned>(column: &str, text: &str) -> Result<T, sqlx::Error> {
+pub(crate) fn from_json<T: DeserializeOwned>(column: &str, text: &str) -> Result<T, sqlx::Error> {
     serde_json::from_str(text).map_err(|e| sqlx::Error::ColumnDecode {
         index: column.to_string(),
         source: Box::new(e),
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data serializes")
 }
 
 /// The audit log's `after` for a read of many rows: which ones, not what they hold.
-fn read_ids(ids: impl Iterator<Item = i64>) -> Option<serde_json::Value> {
+pub(crate) fn read_ids(ids: impl Iterator<Item = i64>) -> Option<serde_json::Value> {
     Some(serde_json::json!({ "ids": ids.collect::<Vec<_>>() }))
 }

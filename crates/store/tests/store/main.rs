@@ -2,6 +2,7 @@
 //! is set, on PostgreSQL too: the same assertions on both backends.
 
 mod mentor;
+mod newcomer;
 mod stats;
 
 use domain::plan_file;
