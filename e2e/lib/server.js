@@ -35,6 +35,13 @@ export const USERS = {
     password: 'koordinator-passord-1234',
     args: ['--role', 'mentor-coordinator'],
   },
+  staff: {
+    email: 'tilflyttar@example.no',
+    password: 'tilflyttar-passord-1234',
+    args: ['--role', 'newcomer-staff', '--municipality', '4643'],
+  },
+  // A newcomer with an account of their own, linked to their case by its number.
+  newcomer: { email: 'nykomar@example.no', password: 'nykomar-passord-1234', args: ['--role', 'reader'] },
 };
 
 function run(bin, args, input) {
@@ -54,16 +61,22 @@ function run(bin, args, input) {
 
 /**
  * Starts `bulyst serve` on a new data directory with the accounts of
- * USERS. Returns { url, users, stop, logs }; `stop` sends SIGTERM and throws
- * unless the server shuts down cleanly. A fresh server that takes longer than
+ * USERS (each gets its account number as `id`), or on `dataDir` as another
+ * server left it. Returns { url, users, stop, kill, logs, dataDir }; `stop`
+ * sends SIGTERM and throws unless the server shuts down cleanly; `kill` sends
+ * SIGKILL and keeps the data directory, for a restart on it. A fresh server that takes longer than
  * BULYST_E2E_START_SECONDS (120) to listen is a failure: that is what a new
  * user would wait for after the README's run command.
  */
-export async function startServer({ timeoutMs = Number(process.env.BULYST_E2E_START_SECONDS ?? 120) * 1000 } = {}) {
+export async function startServer({ timeoutMs = Number(process.env.BULYST_E2E_START_SECONDS ?? 120) * 1000, dataDir: reuse } = {}) {
   const bin = binaryPath();
-  const dataDir = await mkdtemp(join(tmpdir(), 'bulyst-e2e-'));
-  for (const user of Object.values(USERS)) {
-    await run(bin, ['--data-dir', dataDir, 'user', 'add', '--email', user.email, ...user.args], `${user.password}\n`);
+  const dataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'bulyst-e2e-')));
+  if (!reuse) {
+    for (const user of Object.values(USERS)) {
+      const out = await run(bin, ['--data-dir', dataDir, 'user', 'add', '--email', user.email, ...user.args], `${user.password}\n`);
+      const id = out.match(/added account (\d+)/);
+      if (id) user.id = Number(id[1]);
+    }
   }
 
   const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir], {
@@ -124,5 +137,11 @@ export async function startServer({ timeoutMs = Number(process.env.BULYST_E2E_ST
     }
   }
 
-  return { url, users: USERS, stop, logs: () => logs, dataDir };
+  async function kill() {
+    stopped = true;
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  return { url, users: USERS, stop, kill, logs: () => logs, dataDir };
 }

@@ -9,6 +9,8 @@ pub enum Kind {
     TextArea,
     Select,
     Radios,
+    /// Any number of choices; the value is their codes, comma-separated.
+    Checkboxes,
     Hidden,
 }
 
@@ -53,6 +55,18 @@ impl Field {
         self.kind == Kind::Radios
     }
 
+    pub fn is_checkboxes(&self) -> bool {
+        self.kind == Kind::Checkboxes
+    }
+
+    pub fn input_kind(&self) -> &'static str {
+        if self.is_checkboxes() {
+            "checkbox"
+        } else {
+            "radio"
+        }
+    }
+
     pub fn is_hidden(&self) -> bool {
         self.kind == Kind::Hidden
     }
@@ -76,7 +90,7 @@ impl Field {
     /// Where the error summary links to: the control, or a group's first choice.
     pub fn anchor(&self) -> String {
         match (self.kind, self.choices.first()) {
-            (Kind::Radios, Some(c)) => self.choice_id(c),
+            (Kind::Radios | Kind::Checkboxes, Some(c)) => self.choice_id(c),
             _ => self.id.clone(),
         }
     }
@@ -131,12 +145,31 @@ impl<'f> FormView<'f> {
         default: &str,
         choices: Vec<(String, String)>,
     ) -> &mut Field {
+        // A form sent back lists each ticked box as a value of its own.
+        let ticked: Vec<String> = if kind == Kind::Checkboxes {
+            if self.form.values.is_empty() {
+                default.split(',').map(|c| c.trim().to_string()).collect()
+            } else {
+                self.form
+                    .values
+                    .iter()
+                    .filter(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+                    .collect()
+            }
+        } else {
+            Vec::new()
+        };
         let field = self.field(name, label, kind, default);
         let value = field.value.clone();
         field.choices = choices
             .into_iter()
             .map(|(v, label)| Choice {
-                selected: v == value,
+                selected: if kind == Kind::Checkboxes {
+                    ticked.contains(&v)
+                } else {
+                    v == value
+                },
                 value: v,
                 label,
             })

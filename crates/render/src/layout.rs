@@ -26,6 +26,8 @@ pub enum Nav {
     Indicators,
     Changes,
     Mentoring,
+    Newcomers,
+    Welcome,
     Audit,
     None,
 }
@@ -140,6 +142,12 @@ impl<'a> Ctx<'a> {
             }
             Some(_) => items.push((Nav::Mentoring, "/mentoring/me", self.tr("nav-mentoring-me"))),
             None => {}
+        }
+        // Staff follow the newcomers; everyone else is shown what the service offers.
+        if self.user.is_some_and(|u| u.may(Write::ListNewcomerCases)) {
+            items.push((Nav::Newcomers, "/newcomers", self.tr("nav-newcomers")));
+        } else {
+            items.push((Nav::Welcome, "/welcome", self.tr("nav-welcome")));
         }
         if self.user.is_some_and(|u| u.role == Role::Admin) {
             items.push((Nav::Audit, "/audit", self.tr("nav-audit")));

@@ -22,6 +22,11 @@ pub use pages::mentoring::{
     MentoringOverview, PairPage, RulesPage,
 };
 pub use pages::mentoring_cohorts::{cohort as mentoring_cohort, list as mentoring_cohorts};
+pub use pages::newcomers::{
+    case as newcomer_case, cohorts as newcomer_cohorts, list as newcomers,
+    new_case as new_newcomer, no_case as no_newcomer_case, CasePage,
+};
+pub use pages::welcome::{default_for as welcome_default, find as find_welcome, page as welcome};
 
 use domain::access::Actor;
 use domain::state::{ActionFilter, ActionRef, AuditEntry, Changes, Snapshot, StatusUpdate};

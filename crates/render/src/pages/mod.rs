@@ -11,8 +11,10 @@ pub mod measure;
 pub mod mentoring;
 pub mod mentoring_cohorts;
 pub mod municipalities;
+pub mod newcomers;
 pub mod organisation;
 pub mod overview;
+pub mod welcome;
 pub mod work_package;
 
 use askama::Template;

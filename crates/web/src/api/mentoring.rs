@@ -15,26 +15,11 @@ use domain::mentor::Side;
 use serde::Deserialize;
 
 use super::mentoring_dto::*;
+use super::shared::{created, Ids};
 use super::{ApiResult, Body, Params};
 use crate::context::Ctx;
-use crate::problem::{ApiError, Problem};
+use crate::problem::Problem;
 use crate::AppState;
-
-/// Ids in the path; one that is not a number comes back as problem details, without
-/// repeating what was sent (a name where an id belongs is personal data).
-#[derive(axum::extract::FromRequestParts)]
-#[from_request(via(axum::extract::Path), rejection(ApiError))]
-pub(super) struct Ids<T>(T);
-
-impl From<axum::extract::rejection::PathRejection> for ApiError {
-    fn from(e: axum::extract::rejection::PathRejection) -> Self {
-        ApiError(Problem::new(
-            e.status(),
-            "Invalid path",
-            "The mentor programme names people and records by their numeric id.",
-        ))
-    }
-}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -71,22 +56,6 @@ pub fn router() -> Router<AppState> {
         .route("/mentoring/cohorts/{id}/sessions", post(add_session))
         .route("/mentoring/cohorts/{id}/evaluations", post(add_evaluation))
         .route("/mentoring/sessions/{id}/attendance", put(set_attendance))
-}
-
-/// The answer to a creation: 201 with the new item, found in what was read back after it.
-fn created<T, D>(
-    items: &[T],
-    pick: impl Fn(&T) -> bool,
-    what: impl FnOnce() -> String,
-) -> ApiResult<(StatusCode, Json<D>)>
-where
-    D: for<'a> From<&'a T>,
-{
-    let item = items
-        .iter()
-        .find(|i| pick(i))
-        .ok_or_else(|| AppError::NotFound(what()))?;
-    Ok((StatusCode::CREATED, Json(item.into())))
 }
 
 // ── Profiles ──────────────────────────────────────────────────────────────────────────

@@ -5,6 +5,9 @@
 mod dto;
 mod mentoring;
 mod mentoring_dto;
+mod newcomers;
+mod newcomers_dto;
+mod shared;
 
 use app::{ActionInput, AppError, ContactInput, MeasureInput, StatusInput, SESSION_HOURS};
 use axum::extract::Path;
@@ -76,6 +79,7 @@ pub fn router() -> Router<AppState> {
         .route("/indicators/{id}/values", get(indicator_values))
         .route("/indicators/{id}/targets", get(targets).post(set_target))
         .merge(mentoring::router())
+        .merge(newcomers::router())
         .fallback(|| async {
             Problem::new(StatusCode::NOT_FOUND, "Not found", "No such API route.")
         })
@@ -457,8 +461,8 @@ impl Modify for Security {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Bulyst API", description = "The programme plan, its status reports and its organisation. \
-        Reading the plan is public; the mentor programme and every write need a session (POST /api/v1/login) \
-        and a role that allows them. \
+        Reading the plan is public; the mentor programme, the newcomer service (but for its public cohorts) \
+        and every write need a session (POST /api/v1/login) and a role that allows them. \
         Errors are problem details (RFC 9457)."),
     paths(login, logout, me, programme, work_packages, work_package, actions, action, create_action, update_action,
           status_updates, report_status, measures, measure, create_measure, update_measure, organisation,
@@ -470,14 +474,28 @@ impl Modify for Security {
           mentoring::record_check_in, mentoring::record_outcome, mentoring::mentoring_indicators, mentoring::cohorts,
           mentoring::create_cohort, mentoring::cohort, mentoring::update_cohort, mentoring::add_cohort_mentor,
           mentoring::delete_cohort_mentor, mentoring::add_session, mentoring::set_attendance,
-          mentoring::add_evaluation),
+          mentoring::add_evaluation,
+          newcomers::newcomer_cases, newcomers::create_newcomer_case, newcomers::my_newcomer_case,
+          newcomers::newcomer_case, newcomers::update_newcomer_case, newcomers::correct_newcomer_case,
+          newcomers::export_newcomer_case, newcomers::erase_newcomer_case, newcomers::set_newcomer_step,
+          newcomers::record_newcomer_follow_up, newcomers::record_newcomer_consent,
+          newcomers::withdraw_newcomer_consent, newcomers::set_newcomer_rent_to_own, newcomers::newcomer_cohorts,
+          newcomers::public_newcomer_cohorts),
     modifiers(&Security),
     tags((name = "plan", description = "The programme plan"), (name = "status", description = "Status reports"),
          (name = "accounts", description = "Sessions and the audit log"),
          (name = "indicators", description = "Indicators computed from official statistics, with their sources"),
          (name = "mentoring", description = "The mentor programme: profiles, matching, pairs, workplace cohorts and \
              output indicators. Personal data: the mentor coordinator and admin see everyone, a person their own \
-             profiles and pairs; every read of people is audited. People are named in URLs by id only."))
+             profiles and pairs; every read of people is audited. People are named in URLs by id only."),
+         (name = "newcomers", description = "The newcomer service: cases with household, steps, follow-ups, consent \
+             and rent-to-own, the person's rights (export, erasure) and the arrival cohorts. Personal data: staff of \
+             the case's municipality, its contact person and admin handle a case, the account it is linked to sees, \
+             corrects, exports and erases it (GET /api/v1/newcomers/me); nobody else sees it. Every read is audited, \
+             with ids and field names only. Cases are named in URLs by id only, never in a query string, and every \
+             answer is `Cache-Control: no-store`. The cohorts (GET /api/v1/newcomers/cohorts) are for staff, the \
+             project leader, the steering group and admin; the region's cohorts are public \
+             (GET /api/v1/newcomers/cohorts/public). Counts under 5 are suppressed, shown as a status, never as 0."))
 )]
 struct ApiDoc;
 

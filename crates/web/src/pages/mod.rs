@@ -10,6 +10,7 @@ mod action;
 mod indicators;
 mod mentoring;
 mod mentoring_cohorts;
+mod newcomers;
 mod plan;
 
 use std::sync::Arc;
@@ -96,6 +97,35 @@ pub fn router() -> Router<AppState> {
         )
         .route("/mentoring/pairs/{id}/check-ins", post(mentoring::check_in))
         .route("/mentoring/pairs/{id}/outcomes", post(mentoring::outcome))
+        .route("/newcomers", get(newcomers::list).post(newcomers::create))
+        .route("/newcomers/new", get(newcomers::new_case))
+        .route("/newcomers/cohorts", get(newcomers::cohorts))
+        .route(
+            "/newcomers/me",
+            get(newcomers::own).post(newcomers::correct),
+        )
+        .route("/newcomers/me/export", get(newcomers::export_own))
+        .route("/newcomers/me/erase", post(newcomers::erase_own))
+        .route(
+            "/newcomers/me/consents/withdraw",
+            post(newcomers::withdraw_own),
+        )
+        .route(
+            "/newcomers/{id}",
+            get(newcomers::show).post(newcomers::update),
+        )
+        .route("/newcomers/{id}/export", get(newcomers::export_case))
+        .route("/newcomers/{id}/erase", post(newcomers::erase))
+        .route("/newcomers/{id}/steps", post(newcomers::step))
+        .route("/newcomers/{id}/follow-ups", post(newcomers::follow_up))
+        .route("/newcomers/{id}/consents", post(newcomers::consent))
+        .route(
+            "/newcomers/{id}/consents/withdraw",
+            post(newcomers::withdraw_consent),
+        )
+        .route("/newcomers/{id}/rent-to-own", post(newcomers::rent_to_own))
+        .route("/welcome", get(newcomers::welcome))
+        .route("/welcome/{tag}", get(newcomers::welcome_in))
         .route("/actions", post(action::create))
         .route("/actions/new", get(action::new))
         .route("/actions/{id}", get(action::show).post(action::edit))

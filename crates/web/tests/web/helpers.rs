@@ -123,7 +123,7 @@ impl TestApp {
         let scope: Vec<String> = scope.iter().map(|s| s.to_string()).collect();
         let (wps, ms) = match role {
             Role::WorkGroup => (scope, vec![]),
-            Role::MunicipalContact => (vec![], scope),
+            Role::MunicipalContact | Role::NewcomerStaff => (vec![], scope),
             _ => (vec![], vec![]),
         };
         self.app
@@ -230,3 +230,48 @@ pub fn escape(s: &str) -> String {
         .replace('"', "&#34;")
         .replace('\'', "&#39;")
 }
+
+/// The answer's JSON (`null` when empty), after checking its status.
+pub fn ok(a: &Answer, want: StatusCode) -> serde_json::Value {
+    assert_eq!(a.status, want, "{}", a.body);
+    if a.body.is_empty() {
+        serde_json::Value::Null
+    } else {
+        a.json()
+    }
+}
+
+/// Field names of a problem's `errors`, after checking it is problem details.
+pub fn problem_fields(a: &Answer, want: StatusCode) -> Vec<String> {
+    assert_eq!(a.status, want, "{}", a.body);
+    assert_eq!(a.headers["content-type"], "application/problem+json");
+    a.json()["errors"]
+        .as_array()
+        .map(|e| {
+            e.iter()
+                .map(|f| f["field"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The id of the newest audit row, to see whether a request wrote one.
+pub async fn newest_audit_id(t: &TestApp) -> i64 {
+    t.app
+        .db()
+        .audit_log(1, 0)
+        .await
+        .unwrap()
+        .first()
+        .map_or(0, |e| e.id)
+}
+
+/// An enum and the list of its values, written once.
+macro_rules! listed {
+    ($name:ident, $all:ident { $($(#[$doc:meta])* $v:ident,)+ }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        enum $name { $($(#[$doc])* $v),+ }
+        const $all: &[$name] = &[$($name::$v),+];
+    };
+}
+pub(crate) use listed;

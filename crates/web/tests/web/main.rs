@@ -8,5 +8,7 @@ mod helpers;
 mod indicators;
 mod mentoring_api;
 mod mentoring_pages;
+mod newcomer_pages;
+mod newcomers_api;
 mod pages;
 mod security;

@@ -9,7 +9,7 @@ use domain::access::{Actor, Role};
 use domain::mentor::{NewPair, Pair};
 use serde_json::{json, Value};
 
-use crate::helpers::{on_each_backend, Answer, TestApp};
+use crate::helpers::{listed, newest_audit_id, ok, on_each_backend, problem_fields, TestApp};
 
 const PASSWORD: &str = "a long test password";
 
@@ -34,39 +34,6 @@ fn profile(side: &str, name: &str, municipality: &str, norwegian: &str, occupati
         p["capacity"] = json!(1);
     }
     p
-}
-
-fn ok(a: &Answer, want: StatusCode) -> Value {
-    assert_eq!(a.status, want, "{}", a.body);
-    if a.body.is_empty() {
-        Value::Null
-    } else {
-        a.json()
-    }
-}
-
-/// Field names of a problem's `errors`, after checking it is problem details.
-fn problem_fields(a: &Answer, want: StatusCode) -> Vec<String> {
-    assert_eq!(a.status, want, "{}", a.body);
-    assert_eq!(a.headers["content-type"], "application/problem+json");
-    a.json()["errors"]
-        .as_array()
-        .map(|e| {
-            e.iter()
-                .map(|f| f["field"].as_str().unwrap().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-async fn newest_audit_id(t: &TestApp) -> i64 {
-    t.app
-        .db()
-        .audit_log(1, 0)
-        .await
-        .unwrap()
-        .first()
-        .map_or(0, |e| e.id)
 }
 
 // ── (1) The coordinator's flow ────────────────────────────────────────────────────────
@@ -230,15 +197,6 @@ async fn the_coordinators_flow_from_profiles_to_indicators() {
 }
 
 // ── (2) Every route × every role ──────────────────────────────────────────────────────
-
-/// An enum and the list of its values, written once.
-macro_rules! listed {
-    ($name:ident, $all:ident { $($(#[$doc:meta])* $v:ident,)+ }) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        enum $name { $($(#[$doc])* $v),+ }
-        const $all: &[$name] = &[$($name::$v),+];
-    };
-}
 
 listed!(
     Who,
