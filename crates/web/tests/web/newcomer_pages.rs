@@ -279,3 +279,158 @@ async fn welcome_pages_in_five_languages_and_public_cohorts() {
         cohorts.body
     );
 }
+
+/// Who asks, in the page matrix below.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Asker {
+    Anonymous,
+    Reader,
+    Contact4643,
+    WorkGroup,
+    SteeringGroup,
+    ProjectLeader,
+    Coordinator,
+    Staff4643,
+    Staff4640,
+    Admin,
+    /// The account linked to the case.
+    Own,
+}
+
+const ASKERS: [Asker; 11] = [
+    Asker::Anonymous,
+    Asker::Reader,
+    Asker::Contact4643,
+    Asker::WorkGroup,
+    Asker::SteeringGroup,
+    Asker::ProjectLeader,
+    Asker::Coordinator,
+    Asker::Staff4643,
+    Asker::Staff4640,
+    Asker::Admin,
+    Asker::Own,
+];
+
+/// Every page route that shows or changes a person's data, with `{id}` for the case.
+const ROUTES: [(&str, &str); 14] = [
+    ("GET", "/newcomers/{id}"),
+    ("GET", "/newcomers/{id}/export"),
+    ("POST", "/newcomers/{id}"),
+    ("POST", "/newcomers/{id}/steps"),
+    ("POST", "/newcomers/{id}/follow-ups"),
+    ("POST", "/newcomers/{id}/consents"),
+    ("POST", "/newcomers/{id}/consents/withdraw"),
+    ("POST", "/newcomers/{id}/rent-to-own"),
+    ("POST", "/newcomers/{id}/erase"),
+    ("GET", "/newcomers/me"),
+    ("GET", "/newcomers/me/export"),
+    ("POST", "/newcomers/me"),
+    ("POST", "/newcomers/me/consents/withdraw"),
+    ("POST", "/newcomers/me/erase"),
+];
+
+/// The rule, written out by hand: staff of the case's municipality and admin handle
+/// the case; the person may read, export, correct, withdraw and erase their own; the
+/// `/me` pages answer everyone signed in about their own case (none: nothing to do).
+fn allowed(who: Asker, method: &str, path: &str) -> bool {
+    use Asker::*;
+    if who == Anonymous {
+        return false;
+    }
+    if path.starts_with("/newcomers/me") {
+        return true;
+    }
+    match who {
+        Staff4643 | Admin => true,
+        Own => matches!(
+            (method, path),
+            ("GET", "/newcomers/{id}")
+                | ("GET", "/newcomers/{id}/export")
+                | ("POST", "/newcomers/{id}/consents/withdraw")
+                | ("POST", "/newcomers/{id}/erase")
+        ),
+        _ => false,
+    }
+}
+
+#[tokio::test]
+async fn every_personal_data_page_route_by_every_role() {
+    let t = TestApp::sqlite().await;
+    let staff = t.session(Role::NewcomerStaff, &["4643"]).await;
+    let own_id = t
+        .app
+        .add_user(
+            None,
+            "eigen@sogn.test",
+            "a long test password",
+            Role::Reader,
+            vec![],
+            vec![],
+        )
+        .await
+        .unwrap();
+    let own = t
+        .app
+        .login("eigen@sogn.test", "a long test password")
+        .await
+        .unwrap()
+        .token;
+    let mut tokens = Vec::new();
+    for who in ASKERS {
+        let token = match who {
+            Asker::Anonymous => None,
+            Asker::Reader => Some(t.session(Role::Reader, &[]).await),
+            Asker::Contact4643 => Some(t.session(Role::MunicipalContact, &["4643"]).await),
+            Asker::WorkGroup => Some(t.session(Role::WorkGroup, &["arbeid"]).await),
+            Asker::SteeringGroup => Some(t.session(Role::SteeringGroup, &[]).await),
+            Asker::ProjectLeader => Some(t.session(Role::ProjectLeader, &[]).await),
+            Asker::Coordinator => Some(t.session(Role::MentorCoordinator, &[]).await),
+            Asker::Staff4643 => Some(staff.clone()),
+            Asker::Staff4640 => Some(t.session(Role::NewcomerStaff, &["4640"]).await),
+            Asker::Admin => Some(t.session(Role::Admin, &[]).await),
+            Asker::Own => Some(own.clone()),
+        };
+        tokens.push((who, token));
+    }
+    let name = "Matrise Person-Unik";
+    let account = own_id.to_string();
+    for (method, route) in ROUTES {
+        for (who, token) in &tokens {
+            // A fresh case each time, so an erasure cannot hide what the next asker gets.
+            let mut fields = case_fields(name, "4643");
+            fields.push(("account_id", &account));
+            let id = register(&t, &staff, &fields).await;
+            let path = route.replace("{id}", &id.to_string());
+            let res = match method {
+                "GET" => match token {
+                    Some(tk) => t.get_as(&path, tk).await,
+                    None => t.get(&path).await,
+                },
+                _ => t.form(&path, token.as_deref(), &[]).await,
+            };
+            let refused = match who {
+                Asker::Anonymous => {
+                    res.status == StatusCode::SEE_OTHER && res.location().starts_with("/login")
+                }
+                _ => res.status == StatusCode::FORBIDDEN,
+            };
+            assert_eq!(
+                !refused,
+                allowed(*who, method, route),
+                "{who:?} {method} {route}: {} {}",
+                res.status,
+                res.location()
+            );
+            if refused {
+                assert!(
+                    !res.body.contains(name),
+                    "{who:?} {method} {route} leaks the name"
+                );
+            }
+            // Clean up, so that the own account has one case at a time.
+            let _ = t
+                .form(&format!("/newcomers/{id}/erase"), Some(&staff), &[])
+                .await;
+        }
+    }
+}
