@@ -49,6 +49,10 @@ enum Command {
         /// off when not given), as `bulyst stats refresh` does once.
         #[arg(long, env = "BULYST_REFRESH_EVERY", value_parser = app::parse_interval)]
         refresh_every: Option<Duration>,
+        /// Erase newcomer cases this many months after their last follow-up, checked at
+        /// start and daily; 0 turns it off (then run `bulyst newcomers erase-expired`).
+        #[arg(long, env = "BULYST_RETENTION_MONTHS", default_value_t = 12)]
+        retention_months: u32,
     },
     /// Apply database migrations and exit.
     Migrate,
@@ -277,7 +281,8 @@ async fn run(data_dir: &Path, database_url: Option<&str>, command: Command) -> R
         Command::Serve {
             addr,
             refresh_every,
-        } => serve(app, addr, refresh_every).await,
+            retention_months,
+        } => serve(app, addr, refresh_every, retention_months).await,
         Command::Migrate => Ok(()),
         Command::Plan { command } => plan(&app, command).await,
         Command::User {
@@ -426,7 +431,12 @@ fn read_password() -> Result<String, String> {
     Ok(password.trim_end_matches(['\n', '\r']).to_string())
 }
 
-async fn serve(app: App, addr: SocketAddr, refresh_every: Option<Duration>) -> Result<(), String> {
+async fn serve(
+    app: App,
+    addr: SocketAddr,
+    refresh_every: Option<Duration>,
+    retention_months: u32,
+) -> Result<(), String> {
     if app.ensure_plan().await.map_err(|e| e.to_string())? {
         tracing::info!("loaded the Sogn for alle plan into the new database");
     }
@@ -471,17 +481,38 @@ async fn serve(app: App, addr: SocketAddr, refresh_every: Option<Duration>) -> R
             app.refresh_statistics(None).await;
         }
     };
+    // The retention limit is a promise to the people in the register: kept daily.
+    let retention = async {
+        if retention_months == 0 {
+            return std::future::pending().await;
+        }
+        let mut ticks = tokio::time::interval(Duration::from_secs(24 * 3600));
+        loop {
+            ticks.tick().await;
+            match app.erase_expired(app::today(), retention_months).await {
+                Ok(erased) if !erased.is_empty() => {
+                    tracing::info!(
+                        cases = erased.len(),
+                        "erased newcomer cases past the retention limit"
+                    )
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "erasing expired newcomer cases failed"),
+            }
+        }
+    };
     let server = axum::serve(listener, web::router(app.clone())).with_graceful_shutdown(shutdown());
     // The server decides when to stop; an unfinished load is dropped (its
     // transaction rolls back) and tried again on the next start.
     let server = server.into_future();
-    tokio::pin!(server, later, refresh);
+    tokio::pin!(server, later, refresh, retention);
     let mut later_done = false;
     let served = loop {
         tokio::select! {
             r = &mut server => break r,
             () = &mut later, if !later_done => later_done = true,
             () = &mut refresh => {}
+            () = &mut retention => {}
         }
     };
     served.map_err(|e| e.to_string())?;
