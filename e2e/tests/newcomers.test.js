@@ -100,9 +100,10 @@ test('staff register a case, follow it, and every page passes axe in three langu
     for (const lang of ['nb', 'en', 'nn']) {
       await goto(page, casePath);
       await switchLanguage(page, lang);
-      await noAxeViolations(page, `the case page in ${lang}`);
-      await goto(page, '/newcomers/cohorts');
-      await noAxeViolations(page, `/newcomers/cohorts in ${lang}`);
+      for (const path of [casePath, '/newcomers', '/newcomers/new', '/newcomers/cohorts']) {
+        await goto(page, path);
+        await noAxeViolations(page, `${path} in ${lang}`);
+      }
     }
   } finally {
     await context.close();
@@ -115,7 +116,10 @@ test('a newcomer sees, downloads and erases their own data', async () => {
     await login(page, server.users.newcomer);
     await goto(page, '/newcomers/me');
     assert.ok((await page.locator('main').getByText(NAME).count()) >= 1, 'the own case is shown');
-    await noAxeViolations(page, '/newcomers/me');
+    for (const lang of ['nb', 'en', 'nn']) {
+      await switchLanguage(page, lang);
+      await noAxeViolations(page, `/newcomers/me in ${lang}`);
+    }
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -138,10 +142,14 @@ test('a newcomer sees, downloads and erases their own data', async () => {
 test('the welcome pages in nynorsk, bokmål, English, Polish and Ukrainian pass axe', async () => {
   const { context, page } = await newPage(browser, server.url);
   try {
-    for (const tag of ['nn', 'nb', 'en', 'pl', 'uk']) {
-      await goto(page, `/welcome/${tag}`);
-      assert.equal(await page.locator('article.welcome').getAttribute('lang'), tag);
-      await noAxeViolations(page, `/welcome/${tag}`);
+    for (const lang of ['nb', 'en', 'nn']) {
+      await goto(page, '/welcome');
+      await switchLanguage(page, lang);
+      for (const tag of ['nn', 'nb', 'en', 'pl', 'uk']) {
+        await goto(page, `/welcome/${tag}`);
+        assert.equal(await page.locator('article.welcome').getAttribute('lang'), tag);
+        await noAxeViolations(page, `/welcome/${tag} in a ${lang} page`);
+      }
     }
     await screenshot(page, 'welcome-uk');
     await goto(page, '/newcomers/cohorts');

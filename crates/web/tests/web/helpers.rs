@@ -275,3 +275,58 @@ macro_rules! listed {
     };
 }
 pub(crate) use listed;
+
+impl TestApp {
+    /// Sends a request with a JSON body, or none.
+    pub async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> Answer {
+        match body {
+            Some(b) => self.json(method, uri, token, b).await,
+            None => self.send(method, uri, token, None).await,
+        }
+    }
+}
+
+impl Answer {
+    pub fn is_problem(&self) -> bool {
+        self.headers
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|c| c == "application/problem+json")
+    }
+}
+
+/// (method, path) pairs of API operations.
+pub type Routes = std::collections::BTreeSet<(String, String)>;
+
+/// The (method, path) pairs the OpenAPI document lists under `prefix`, and those an
+/// authorisation matrix's `endpoint` names, to check that it left none out.
+pub fn documented_and_tested<R: Copy>(
+    doc: &serde_json::Value,
+    prefix: &str,
+    routes: &[R],
+    endpoint: impl Fn(R) -> (&'static str, &'static str),
+) -> (Routes, Routes) {
+    let documented = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(path, _)| path.starts_with(prefix))
+        .flat_map(|(path, ops)| {
+            ops.as_object()
+                .unwrap()
+                .keys()
+                .map(move |m| (m.clone(), path.clone()))
+        })
+        .collect();
+    let tested = routes
+        .iter()
+        .map(|r| endpoint(*r))
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    (documented, tested)
+}

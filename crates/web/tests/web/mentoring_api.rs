@@ -2,14 +2,14 @@
 //! (every route × every role), bad input that changes nothing, audited reads, and ids
 //! rather than people in URLs.
 
-use std::collections::BTreeSet;
-
 use axum::http::{Method, StatusCode};
 use domain::access::{Actor, Role};
 use domain::mentor::{NewPair, Pair};
 use serde_json::{json, Value};
 
-use crate::helpers::{listed, newest_audit_id, ok, on_each_backend, problem_fields, TestApp};
+use crate::helpers::{
+    documented_and_tested, listed, newest_audit_id, ok, on_each_backend, problem_fields, TestApp,
+};
 
 const PASSWORD: &str = "a long test password";
 
@@ -789,14 +789,8 @@ async fn every_mentoring_route_for_every_role() {
             let want_ok = allowed(who, route);
             let (method, uri, body) = w.request(route).await;
             let before = newest_audit_id(&w.t).await;
-            let got = match body {
-                Some(b) => w.t.json(method, &uri, token, b).await,
-                None => w.t.send(method, &uri, token, None).await,
-            };
-            let problem = got
-                .headers
-                .get("content-type")
-                .is_some_and(|c| c == "application/problem+json");
+            let got = w.t.call(method, &uri, token, body).await;
+            let problem = got.is_problem();
             let fine = if want_ok {
                 got.status.is_success()
             } else if who == Who::Anonymous {
@@ -823,23 +817,7 @@ async fn every_mentoring_route_for_every_role() {
 async fn the_matrix_covers_every_documented_mentoring_route() {
     let t = TestApp::sqlite().await;
     let doc = t.get("/api/openapi.json").await.json();
-    let documented: BTreeSet<(String, String)> = doc["paths"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .filter(|(path, _)| path.starts_with("/api/v1/mentoring"))
-        .flat_map(|(path, ops)| {
-            ops.as_object()
-                .unwrap()
-                .keys()
-                .map(move |m| (m.clone(), path.clone()))
-        })
-        .collect();
-    let tested: BTreeSet<(String, String)> = ROUTES
-        .iter()
-        .map(|r| endpoint(*r))
-        .map(|(m, p)| (m.to_string(), p.to_string()))
-        .collect();
+    let (documented, tested) = documented_and_tested(&doc, "/api/v1/mentoring", ROUTES, endpoint);
     assert_eq!(documented, tested);
     assert_eq!(documented.len(), 29);
     // Clients name operations by id, so the new ones must not collide with the plan's.
