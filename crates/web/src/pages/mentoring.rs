@@ -10,12 +10,15 @@ use app::mentor::{
 use app::AppError;
 use axum::extract::{Form, Path};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use domain::access::Write;
 use domain::mentor::{PairLog, Profile, Side};
 use domain::FieldError;
 
-use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
+use super::{
+    after_form, comma_list, error_page, field, form_with, optional_number, page,
+    plan_municipalities, Fields, PageResult,
+};
 use crate::context::Ctx;
 use crate::problem::classify;
 
@@ -25,16 +28,6 @@ fn manages(ctx: &Ctx) -> bool {
     ctx.actor
         .as_ref()
         .is_some_and(|a| a.may(Write::ManageMentoring))
-}
-
-/// The plan's municipalities as (code, name), for names and the form's choices.
-async fn municipalities(ctx: &Ctx, back: &str) -> Result<Vec<(String, String)>, Response> {
-    let s = plan_or_error(ctx, back).await?;
-    Ok(s.plan
-        .municipalities
-        .iter()
-        .map(|m| (m.code.clone(), m.name.clone()))
-        .collect())
 }
 
 async fn overview_page(ctx: &Ctx, run_form: &render::Form, status: StatusCode) -> PageResult {
@@ -72,7 +65,7 @@ async fn overview_page(ctx: &Ctx, run_form: &render::Form, status: StatusCode) -
             detail: &u.detail,
         })
         .collect();
-    let municipalities = municipalities(ctx, HOME).await?;
+    let municipalities = plan_municipalities(ctx, HOME).await?;
     let body = render::mentoring(
         &ctx.chrome(),
         &render::MentoringOverview {
@@ -226,25 +219,6 @@ fn languages(text: &str) -> Vec<LanguageInput> {
         .collect()
 }
 
-fn list(text: &str) -> Vec<String> {
-    text.split(',').map(|s| s.trim().to_string()).collect()
-}
-
-/// An optional whole number: empty is none, anything else must be a number.
-fn optional_number(
-    fields: &Fields,
-    name: &'static str,
-    errors: &mut Vec<FieldError>,
-) -> Option<i64> {
-    match field(fields, name).trim() {
-        "" => None,
-        t => t
-            .parse()
-            .map_err(|_| errors.push(FieldError::new(name, "expected a whole number")))
-            .ok(),
-    }
-}
-
 fn profile_input(fields: &Fields) -> Result<ProfileInput, AppError> {
     let mut errors = Vec::new();
     let capacity = optional_number(fields, "capacity", &mut errors);
@@ -260,9 +234,9 @@ fn profile_input(fields: &Fields) -> Result<ProfileInput, AppError> {
         languages: languages(field(fields, "languages")),
         occupation: field(fields, "occupation").to_string(),
         industry: field(fields, "industry").to_string(),
-        goals: list(field(fields, "goals")),
-        interests: list(field(fields, "interests")),
-        availability: list(field(fields, "availability")),
+        goals: comma_list(field(fields, "goals")),
+        interests: comma_list(field(fields, "interests")),
+        availability: comma_list(field(fields, "availability")),
         capacity,
         consent_given_on: field(fields, "consent_given_on").to_string(),
         consent_text_version: field(fields, "consent_text_version").to_string(),
@@ -277,7 +251,7 @@ async fn profile_page(
     form: &render::Form,
     status: StatusCode,
 ) -> PageResult {
-    let municipalities = municipalities(ctx, HOME).await?;
+    let municipalities = plan_municipalities(ctx, HOME).await?;
     let body = render::mentoring_profile(&ctx.chrome(), profile, &municipalities, form);
     Ok(page(status, body))
 }
@@ -395,7 +369,7 @@ pub async fn own(ctx: Ctx) -> PageResult {
     let fail = |e| error_page(&ctx, e, "/mentoring/me");
     let profiles = ctx.app.my_mentoring_profiles(actor).await.map_err(fail)?;
     let pairs = ctx.app.my_mentoring_pairs(actor).await.map_err(fail)?;
-    let municipalities = municipalities(&ctx, "/mentoring/me").await?;
+    let municipalities = plan_municipalities(&ctx, "/mentoring/me").await?;
     Ok(page(
         StatusCode::OK,
         render::mentoring_own(&ctx.chrome(), &profiles, &pairs, &municipalities),
@@ -460,14 +434,14 @@ async fn after_pair_form(
     fields: Fields,
     result: Result<(), AppError>,
 ) -> PageResult {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/mentoring/pairs/{id}")).into_response()),
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let (status, _) = classify(&e);
-            Err(pair_page(ctx, id, &form_with(fields, &e), form_name, status).await?)
-        }
-        Err(e) => Err(error_page(ctx, e, &format!("/mentoring/pairs/{id}"))),
-    }
+    after_form(
+        ctx,
+        &format!("/mentoring/pairs/{id}"),
+        fields,
+        result,
+        |form, status| async move { pair_page(ctx, id, &form, form_name, status).await },
+    )
+    .await
 }
 
 /// POST /mentoring/pairs/{id}/changes: accept, start, complete or end early.

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use domain::FieldError;
 
-use super::{error_page, field, form_with, page, Fields, PageResult};
+use super::{after_form, error_page, field, form_with, page, Fields, PageResult};
 use crate::context::Ctx;
 use crate::problem::classify;
 
@@ -84,14 +84,14 @@ async fn after(
     fields: Fields,
     result: Result<(), AppError>,
 ) -> PageResult {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{LIST}/{id}")).into_response()),
-        Err(e @ AppError::Invalid(_)) => {
-            let (status, _) = classify(&e);
-            Err(cohort_page(ctx, id, &form_with(fields, &e), form_name, status).await?)
-        }
-        Err(e) => Err(error_page(ctx, e, &format!("{LIST}/{id}"))),
-    }
+    after_form(
+        ctx,
+        &format!("{LIST}/{id}"),
+        fields,
+        result,
+        |form, status| async move { cohort_page(ctx, id, &form, form_name, status).await },
+    )
+    .await
 }
 
 /// POST /mentoring/cohorts/{id}/mentors

@@ -202,6 +202,62 @@ pub fn encode(s: &str) -> String {
 /// Form fields as sent, in order.
 pub type Fields = Vec<(String, String)>;
 
+/// The plan's municipalities as (code, name), for names on pages and a form's choices.
+pub async fn plan_municipalities(ctx: &Ctx, back: &str) -> Result<Vec<(String, String)>, Response> {
+    let s = plan_or_error(ctx, back).await?;
+    Ok(s.plan
+        .municipalities
+        .iter()
+        .map(|m| (m.code.clone(), m.name.clone()))
+        .collect())
+}
+
+/// An optional whole number: empty is none, anything else must be a number.
+pub fn optional_number(
+    fields: &Fields,
+    name: &'static str,
+    errors: &mut Vec<domain::FieldError>,
+) -> Option<i64> {
+    match field(fields, name).trim() {
+        "" => None,
+        t => t
+            .parse()
+            .map_err(|_| errors.push(domain::FieldError::new(name, "expected a whole number")))
+            .ok(),
+    }
+}
+
+/// "a, b, c" as a form's text field holds a list: trimmed, without empty entries.
+pub fn comma_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// After a form was sent: back to `back` when it worked; a form that can be fixed shown
+/// again by `again` with what to fix; any other error as the error page.
+pub async fn after_form<F, Fut>(
+    ctx: &Ctx,
+    back: &str,
+    fields: Fields,
+    result: Result<(), AppError>,
+    again: F,
+) -> PageResult
+where
+    F: FnOnce(render::Form, StatusCode) -> Fut,
+    Fut: std::future::Future<Output = PageResult>,
+{
+    match result {
+        Ok(()) => Ok(Redirect::to(back).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            let (status, _) = classify(&e);
+            Err(again(form_with(fields, &e), status).await?)
+        }
+        Err(e) => Err(error_page(ctx, e, back)),
+    }
+}
+
 pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields
         .iter()

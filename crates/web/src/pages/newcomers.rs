@@ -14,7 +14,10 @@ use domain::access::Write;
 use domain::newcomer::{due_follow_ups, CaseDetail};
 use domain::FieldError;
 
-use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
+use super::{
+    after_form, comma_list, error_page, field, form_with, optional_number, page,
+    plan_municipalities, Fields, PageResult,
+};
 use crate::context::Ctx;
 use crate::problem::classify;
 
@@ -34,15 +37,6 @@ fn is_staff(ctx: &Ctx) -> bool {
         .is_some_and(|a| a.may(Write::ListNewcomerCases))
 }
 
-async fn municipalities(ctx: &Ctx, back: &str) -> Result<Vec<(String, String)>, Response> {
-    let s = plan_or_error(ctx, back).await?;
-    Ok(s.plan
-        .municipalities
-        .iter()
-        .map(|m| (m.code.clone(), m.name.clone()))
-        .collect())
-}
-
 /// GET /newcomers
 pub async fn list(ctx: Ctx) -> PageResult {
     let cases = ctx
@@ -50,22 +44,15 @@ pub async fn list(ctx: Ctx) -> PageResult {
         .newcomer_cases(ctx.actor.as_ref())
         .await
         .map_err(|e| error_page(&ctx, e, LIST))?;
-    let municipalities = municipalities(&ctx, LIST).await?;
+    let municipalities = plan_municipalities(&ctx, LIST).await?;
     let body = render::newcomers(&ctx.chrome(), &cases, &municipalities, is_staff(&ctx));
     Ok(private(page(StatusCode::OK, body)))
-}
-
-fn list_of(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 /// "partner 1985, child 2016": each entry a relation and a year of birth.
 fn household(text: &str, errors: &mut Vec<FieldError>) -> Vec<HouseholdMemberInput> {
     let mut members = Vec::new();
-    for entry in list_of(text) {
+    for entry in comma_list(text) {
         match entry.rsplit_once(char::is_whitespace) {
             Some((relation, year)) if year.parse::<i32>().is_ok() => {
                 members.push(HouseholdMemberInput {
@@ -83,20 +70,6 @@ fn household(text: &str, errors: &mut Vec<FieldError>) -> Vec<HouseholdMemberInp
         }
     }
     members
-}
-
-fn optional_number(
-    fields: &Fields,
-    name: &'static str,
-    errors: &mut Vec<FieldError>,
-) -> Option<i64> {
-    match field(fields, name).trim() {
-        "" => None,
-        t => t
-            .parse()
-            .map_err(|_| errors.push(FieldError::new(name, "expected a whole number")))
-            .ok(),
-    }
 }
 
 /// Every value of a field that may be sent more than once (ticked boxes).
@@ -124,7 +97,7 @@ fn case_input(fields: &Fields, contact_person: Option<i64>) -> Result<CaseInput,
         arrival_date: field(fields, "arrival_date").to_string(),
         category: field(fields, "category").to_string(),
         household,
-        languages: list_of(field(fields, "languages")),
+        languages: comma_list(field(fields, "languages")),
         needs: all(fields, "needs"),
         contact_person,
         account_id,
@@ -133,7 +106,7 @@ fn case_input(fields: &Fields, contact_person: Option<i64>) -> Result<CaseInput,
 }
 
 async fn new_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageResult {
-    let municipalities = municipalities(ctx, LIST).await?;
+    let municipalities = plan_municipalities(ctx, LIST).await?;
     Ok(private(page(
         status,
         render::new_newcomer(&ctx.chrome(), &municipalities, form),
@@ -183,7 +156,7 @@ async fn case_page(
     form_name: &str,
     status: StatusCode,
 ) -> PageResult {
-    let municipalities = municipalities(ctx, LIST).await?;
+    let municipalities = plan_municipalities(ctx, LIST).await?;
     let recorded: Vec<_> = detail.follow_ups.iter().map(|f| f.fields.clone()).collect();
     let due = due_follow_ups(detail.case.fields.arrival_date, &recorded, app::today());
     let body = render::newcomer_case(
@@ -236,14 +209,14 @@ async fn after(
     fields: Fields,
     result: Result<(), AppError>,
 ) -> PageResult {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{LIST}/{id}")).into_response()),
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let (status, _) = classify(&e);
-            Err(staff_case(ctx, id, &form_with(fields, &e), form_name, status).await?)
-        }
-        Err(e) => Err(error_page(ctx, e, &format!("{LIST}/{id}"))),
-    }
+    after_form(
+        ctx,
+        &format!("{LIST}/{id}"),
+        fields,
+        result,
+        |form, status| async move { staff_case(ctx, id, &form, form_name, status).await },
+    )
+    .await
 }
 
 /// POST /newcomers/{id}: the staff's edit; the contact person stays who it was.
@@ -430,7 +403,7 @@ pub async fn correct(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
             name: field(&fields, "name").to_string(),
             phone: field(&fields, "phone").to_string(),
             email: field(&fields, "email").to_string(),
-            languages: list_of(field(&fields, "languages")),
+            languages: comma_list(field(&fields, "languages")),
             needs: all(&fields, "needs"),
             version,
         };
@@ -496,7 +469,7 @@ pub async fn cohorts(ctx: Ctx) -> PageResult {
         ctx.app.public_newcomer_cohorts().await
     }
     .map_err(|e| error_page(&ctx, e, "/newcomers/cohorts"))?;
-    let municipalities = municipalities(&ctx, "/newcomers/cohorts").await?;
+    let municipalities = plan_municipalities(&ctx, "/newcomers/cohorts").await?;
     Ok(page(
         StatusCode::OK,
         render::newcomer_cohorts(&ctx.chrome(), &figures, &municipalities, !scoped),
