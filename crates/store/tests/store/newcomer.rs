@@ -483,3 +483,67 @@ async fn a_backup_brings_back_what_it_held() {
         .to_string_lossy()
         .ends_with(".tmp")));
 }
+
+/// On PostgreSQL, in a database of its own (pg_dump takes a whole database): the dump
+/// brings back the case as it was, and what came after is gone.
+#[tokio::test]
+async fn a_postgres_backup_brings_back_what_it_held() {
+    let Some(url) = store::testing::postgres_url() else {
+        eprintln!(
+            "PostgreSQL backup test skipped: set {}",
+            store::testing::POSTGRES_URL_VAR
+        );
+        return;
+    };
+    let name = format!("bulyst_backup_test_{}", std::process::id());
+    let admin = Db::connect(&url).await.unwrap();
+    let store::Db::Pg(pool) = &admin else {
+        unreachable!()
+    };
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(pool)
+        .await
+        .unwrap();
+    // The same server, the new database: the URL's path is the database.
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    let own_url = format!("{base}/{name}");
+    let db = Db::connect(&own_url).await.unwrap();
+    db.migrate().await.unwrap();
+    let who = staff();
+    let id = full_case(&db, "Backed Up").await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copy.pgdump");
+    db.backup_to(&file, Some(&own_url)).await.unwrap();
+    db.update_newcomer_case(&who, id, 1, &case("Changed Later"))
+        .await
+        .unwrap();
+    let later = full_case(&db, "Added Later").await;
+    db.close().await;
+
+    let junk = dir.path().join("junk");
+    std::fs::write(&junk, b"not a dump").unwrap();
+    assert!(store::restore_postgres(&junk, &own_url).is_err());
+    store::restore_postgres(&file, &own_url).unwrap();
+
+    let db = Db::connect(&own_url).await.unwrap();
+    let all = CaseScope {
+        all: true,
+        ..Default::default()
+    };
+    let cases = db.newcomer_cases(&who, &all).await.unwrap();
+    assert_eq!(cases.len(), 1, "the case added after the backup is gone");
+    assert_eq!(
+        (cases[0].id, cases[0].fields.name.as_str()),
+        (id, "Backed Up")
+    );
+    assert!(db.newcomer_case(&who, later).await.unwrap().is_none());
+    db.close().await;
+    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .execute(pool)
+        .await
+        .unwrap();
+}
