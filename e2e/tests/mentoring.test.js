@@ -121,6 +121,11 @@ test('the coordinator registers people, matches, locks, re-runs and accepts a pa
     await press(page, page.getByRole('button', { name: 'Start paret' }));
     assert.ok((await page.locator('main').getByText('aktivt').count()) >= 1, 'the pair is active');
     await noAxeViolations(page, 'the pair page, active, with its forms');
+    const pairUrl = new URL(page.url()).pathname;
+    await goto(page, '/indicators');
+    assert.ok((await page.locator('main').getByText('Par som har starta').count()) >= 1, 'the programme figures are on /indicators');
+    await noAxeViolations(page, '/indicators with the programme figures');
+    await goto(page, pairUrl);
     await screenshot(page, 'mentoring-pair-active');
 
     const profileHref = await page.locator('main a[href^="/mentoring/profiles/"]').first().getAttribute('href');

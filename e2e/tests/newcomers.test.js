@@ -94,6 +94,10 @@ test('staff register a case, follow it, and every page passes axe in three langu
     assert.ok((await main.getByText('første kontakt').count()) >= 1);
     assert.ok((await main.getByText(/framleis i kommunen/).count()) >= 1);
     await noAxeViolations(page, 'the case page');
+    const here = page.url();
+    await goto(page, '/indicators');
+    await noAxeViolations(page, '/indicators with the cohorts');
+    await goto(page, new URL(here).pathname);
     await screenshot(page, 'newcomer-case');
 
     const casePath = new URL(page.url()).pathname;

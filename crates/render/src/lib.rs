@@ -15,7 +15,7 @@ mod timeline;
 mod widgets;
 
 pub use assets::{static_file, stylesheet, STYLESHEET_PATH};
-pub use pages::indicators::{IndicatorPage, IndicatorSummary};
+pub use pages::indicators::{IndicatorPage, IndicatorSummary, ProgrammeFigures};
 pub use pages::mentoring::{
     overview as mentoring, own as mentoring_own, pair as mentoring_pair,
     profile as mentoring_profile, rules as mentoring_rules, weight_field, LeftOver,
@@ -116,7 +116,16 @@ pub fn measure(c: &Chrome, s: &Snapshot, page: &MeasurePage) -> String {
 
 /// GET /indicators: each indicator's latest figures, trend and target.
 pub fn indicators(c: &Chrome, rows: &[IndicatorSummary]) -> String {
-    pages::indicators::overview(c, rows)
+    pages::indicators::overview(c, rows, &ProgrammeFigures::default())
+}
+
+/// GET /indicators with the programme's own figures the viewer may see.
+pub fn indicators_with(
+    c: &Chrome,
+    rows: &[IndicatorSummary],
+    programme: &ProgrammeFigures,
+) -> String {
+    pages::indicators::overview(c, rows, programme)
 }
 
 /// GET /indicators/{id}: definition, chart, map, baselines, targets, measures.

@@ -77,6 +77,81 @@ struct OverviewRow {
 struct Overview<'a> {
     ctx: Ctx<'a>,
     rows: Vec<OverviewRow>,
+    /// The programme's own figures the viewer may see: (label, value).
+    programme: Vec<(String, String)>,
+    programme_source: Vec<String>,
+}
+
+/// The programme's own output figures, from the mentor programme and the newcomer
+/// service, for those whose role lets them see them.
+#[derive(Default)]
+pub struct ProgrammeFigures<'a> {
+    pub mentoring: Option<&'a domain::mentor::MentoringIndicators>,
+    /// The region's arrival cohorts (already suppressed), newest first.
+    pub cohorts: &'a [domain::newcomer::CohortFigures],
+    /// The day the figures were counted.
+    pub as_of: Option<time::Date>,
+}
+
+fn programme_rows(lang: Lang, p: &ProgrammeFigures) -> (Vec<(String, String)>, Vec<String>) {
+    use crate::pages::mentoring::share_text;
+    use crate::pages::newcomers::figure_text;
+    let mut rows = Vec::new();
+    let mut sources = Vec::new();
+    let as_of = p
+        .as_of
+        .map(|d| crate::format::date(lang, d))
+        .unwrap_or_default();
+    if let Some(m) = p.mentoring {
+        rows.extend([
+            (tr(lang, "mentor-ind-started"), m.pairs_started.to_string()),
+            (
+                tr(lang, "mentor-ind-completed"),
+                m.pairs_completed.to_string(),
+            ),
+            (tr(lang, "mentor-ind-meetings"), m.meetings_held.to_string()),
+            (
+                tr(lang, "mentor-ind-work-6"),
+                share_text(lang, &m.in_work_or_education_6_months),
+            ),
+            (
+                tr(lang, "mentor-ind-work-12"),
+                share_text(lang, &m.in_work_or_education_12_months),
+            ),
+        ]);
+        sources.push(i18n::t_args(
+            lang,
+            "programme-source-mentoring",
+            &[("date", &as_of)],
+        ));
+    }
+    let region: Vec<_> = p
+        .cohorts
+        .iter()
+        .filter(|c| c.area == domain::newcomer::REGION)
+        .take(3)
+        .collect();
+    for c in &region {
+        let year = c.arrival_year.to_string();
+        for (id, stay) in [
+            ("programme-stay-1", &c.after_1_year),
+            ("programme-stay-2", &c.after_2_years),
+            ("programme-stay-5", &c.after_5_years),
+        ] {
+            rows.push((
+                i18n::t_args(lang, id, &[("year", &year)]),
+                figure_text(lang, &stay.in_region),
+            ));
+        }
+    }
+    if !region.is_empty() {
+        sources.push(i18n::t_args(
+            lang,
+            "programme-source-newcomers",
+            &[("date", &as_of)],
+        ));
+    }
+    (rows, sources)
 }
 
 /// "9,9 % (2022)", or that there is no figure.
@@ -125,7 +200,7 @@ fn trend(lang: Lang, unit: Unit, points: &[(String, Option<f64>)]) -> String {
     chart::sparkline(&label, &values)
 }
 
-pub fn overview(c: &Chrome, rows: &[IndicatorSummary]) -> String {
+pub fn overview(c: &Chrome, rows: &[IndicatorSummary], programme: &ProgrammeFigures) -> String {
     let ctx = Ctx::new(c, tr(c.lang, "ind-title"), Nav::Indicators);
     let lang = c.lang;
     let rows = rows
@@ -151,7 +226,13 @@ pub fn overview(c: &Chrome, rows: &[IndicatorSummary]) -> String {
             }
         })
         .collect();
-    render(&Overview { ctx, rows })
+    let (programme, programme_source) = programme_rows(lang, programme);
+    render(&Overview {
+        ctx,
+        rows,
+        programme,
+        programme_source,
+    })
 }
 
 // ------------------------------------------------------------- figure table

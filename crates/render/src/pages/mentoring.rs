@@ -113,7 +113,7 @@ fn languages_text(lang: Lang, p: &Profile) -> String {
 }
 
 /// "In work or education after N months": the share, and what it is counted from.
-fn share_text(lang: Lang, s: &Share) -> String {
+pub(crate) fn share_text(lang: Lang, s: &Share) -> String {
     let args = |id: &str| {
         i18n::t_with(
             lang,

@@ -670,7 +670,7 @@ struct CohortsPage<'a> {
     public: bool,
 }
 
-fn figure_text(lang: Lang, f: &Figure) -> String {
+pub(crate) fn figure_text(lang: Lang, f: &Figure) -> String {
     match f {
         Figure::Shown { share, at_risk } => i18n::t_args(
             lang,

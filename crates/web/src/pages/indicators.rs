@@ -33,9 +33,37 @@ pub async fn overview(ctx: Ctx) -> PageResult {
                 .max_by_key(|t| t.year),
         })
         .collect();
+    // The programme's own figures, for those whose role follows them; anonymous
+    // visitors get the page as it is cached, without them.
+    let actor = ctx.actor.as_ref();
+    let may = |w| actor.is_some_and(|a| a.may(w));
+    let mentoring = if may(Write::ReadMentoringIndicators) {
+        Some(
+            ctx.app
+                .mentoring_indicators(actor)
+                .await
+                .map_err(|e| error_page(&ctx, e, "/"))?,
+        )
+    } else {
+        None
+    };
+    let mut cohorts = if may(Write::ReadNewcomerCohorts) {
+        ctx.app
+            .newcomer_cohorts(actor)
+            .await
+            .map_err(|e| error_page(&ctx, e, "/"))?
+    } else {
+        Vec::new()
+    };
+    cohorts.sort_by_key(|c| std::cmp::Reverse(c.arrival_year));
+    let programme = render::ProgrammeFigures {
+        mentoring: mentoring.as_ref(),
+        cohorts: &cohorts,
+        as_of: Some(app::today()),
+    };
     Ok(page(
         StatusCode::OK,
-        render::indicators(&ctx.chrome(), &rows),
+        render::indicators_with(&ctx.chrome(), &rows, &programme),
     ))
 }
 

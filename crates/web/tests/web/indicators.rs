@@ -181,3 +181,29 @@ async fn indicator_pages_exports_and_targets() {
         .await;
     assert_eq!(form.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn the_programmes_own_figures_are_for_the_roles_that_follow_them() {
+    let t = TestApp::sqlite().await;
+    let anonymous = t.get("/indicators").await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    assert!(anonymous.body.contains("Programmet sine eigne tal"));
+    assert!(
+        !anonymous.body.contains("Par som har starta"),
+        "no programme figures for the public"
+    );
+    let steering = t.session(Role::SteeringGroup, &[]).await;
+    let page = t.get_as("/indicators", &steering).await;
+    assert!(
+        page.body.contains("<dt>Par som har starta</dt><dd>0</dd>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Kjelde: Bulyst, mentorprogrammet"));
+    let reader = t.session(Role::Reader, &[]).await;
+    assert!(!t
+        .get_as("/indicators", &reader)
+        .await
+        .body
+        .contains("Par som har starta"));
+}
