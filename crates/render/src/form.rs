@@ -96,6 +96,17 @@ impl Field {
     }
 }
 
+/// The choices of a closed set of codes (a `code_enum!`), each with its words.
+pub fn choices<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: impl Fn(T) -> String,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (code(*v).to_string(), label(*v)))
+        .collect()
+}
+
 /// A form on a page: where it posts, its fields and what it sends back.
 pub struct FormView<'f> {
     pub prefix: String,
@@ -175,6 +186,20 @@ impl<'f> FormView<'f> {
             })
             .collect();
         field
+    }
+
+    /// A select whose first choice is `blank` (nothing chosen yet), then `choices`.
+    pub fn select_or_blank(
+        &mut self,
+        name: &'static str,
+        label: String,
+        default: &str,
+        blank: String,
+        choices: &[(String, String)],
+    ) -> &mut Field {
+        let mut all = vec![(String::new(), blank)];
+        all.extend(choices.iter().cloned());
+        self.choice_field(name, label, Kind::Select, default, all)
     }
 
     pub fn hidden(&mut self, name: &'static str, value: &str) {

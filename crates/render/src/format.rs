@@ -169,6 +169,13 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
     }
 }
 
+/// A municipality's name from the plan's (code, name) list; a code not in it stays a code.
+pub fn municipality_name<'m>(all: &'m [(String, String)], code: &'m str) -> &'m str {
+    all.iter()
+        .find(|(c, _)| c == code)
+        .map_or(code, |(_, n)| n.as_str())
+}
+
 /// Where an audited entity can be seen, if it has a page.
 pub fn entity_href(entity: &str, id: &str) -> Option<String> {
     match entity {

@@ -52,7 +52,27 @@ pub struct Form {
     pub errors: Vec<(String, String)>,
 }
 
+/// No values and no errors: each form on a page that was not the one sent back.
+static NO_FORM: Form = Form {
+    values: Vec::new(),
+    errors: Vec::new(),
+};
+
 impl Form {
+    pub fn empty() -> &'static Form {
+        &NO_FORM
+    }
+
+    /// This form where the form called `name` is the one it was sent back to (`sent_to`),
+    /// else an empty one: a page with several forms shows errors only beside their own.
+    pub fn if_sent_to<'f>(&'f self, sent_to: &str, name: &str) -> &'f Form {
+        if sent_to == name {
+            self
+        } else {
+            &NO_FORM
+        }
+    }
+
     pub fn value(&self, field: &str) -> Option<&str> {
         self.values
             .iter()

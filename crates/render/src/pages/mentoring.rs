@@ -9,8 +9,8 @@ use domain::mentor::{
 };
 use i18n::{Arg, Lang};
 
-use crate::form::{FormView, Kind, SummaryItem};
-use crate::format::date;
+use crate::form::{choices, FormView, Kind, SummaryItem};
+use crate::format::{date, municipality_name};
 use crate::layout::{tr, Ctx, Nav};
 use crate::pages::render;
 use crate::{Chrome, Form};
@@ -88,12 +88,6 @@ fn reason_label(lang: Lang, code: &str) -> String {
         "feasible_mentees_matched_elsewhere" => tr(lang, "unmatched-mentees-elsewhere"),
         other => other.to_string(),
     }
-}
-
-fn municipality_name<'m>(all: &'m [(String, String)], code: &'m str) -> &'m str {
-    all.iter()
-        .find(|(c, _)| c == code)
-        .map_or(code, |(_, n)| n.as_str())
 }
 
 fn profile_name(profiles: &[Profile], id: i64) -> String {
@@ -386,10 +380,7 @@ pub fn profile(
                 tr(lang, "field-side"),
                 Kind::Radios,
                 "",
-                Side::ALL
-                    .iter()
-                    .map(|s| (s.code().to_string(), side_label(lang, *s)))
-                    .collect(),
+                choices(Side::ALL, Side::code, |x| side_label(lang, x)),
             );
         }
         Some(p) => {
@@ -402,14 +393,12 @@ pub fn profile(
         Kind::Input("text"),
         p.map_or("", |p| &p.name),
     );
-    let mut places = vec![(String::new(), tr(lang, "field-choose"))];
-    places.extend(municipalities.iter().cloned());
-    f.choice_field(
+    f.select_or_blank(
         "municipality",
         tr(lang, "field-municipality"),
-        Kind::Select,
         p.map_or("", |p| &p.municipality),
-        places,
+        tr(lang, "field-choose"),
+        municipalities,
     );
     let languages = p
         .map(|p| {
@@ -646,13 +635,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             label: tr(lang, "mentor-complete"),
         });
     }
-    let sent = |name: &str| {
-        if page.form_name == name {
-            page.form
-        } else {
-            &EMPTY
-        }
-    };
+    let sent = |name: &str| page.form.if_sent_to(page.form_name, name);
     let end_form = (page.manages && !status.is_over()).then(|| {
         let mut f = FormView::new("end", sent("end"));
         f.hidden("action", "end-early");
@@ -686,10 +669,9 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             tr(lang, "field-check-in-kind"),
             Kind::Radios,
             "",
-            CheckInKind::ALL
-                .iter()
-                .map(|k| (k.code().to_string(), check_in_label(lang, *k)))
-                .collect(),
+            choices(CheckInKind::ALL, CheckInKind::code, |x| {
+                check_in_label(lang, x)
+            }),
         );
         f.field(
             "held_on",
@@ -707,10 +689,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             tr(lang, "field-follow-up"),
             Kind::Radios,
             "",
-            FollowUp::ALL
-                .iter()
-                .map(|k| (k.code().to_string(), follow_up_label(lang, *k)))
-                .collect(),
+            choices(FollowUp::ALL, FollowUp::code, |x| follow_up_label(lang, x)),
         );
         f.field(
             "recorded_on",
@@ -732,18 +711,12 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
         ] {
             f.choice_field(name, tr(lang, id), Kind::Radios, "false", yes_no_choices());
         }
-        let mut levels = vec![(String::new(), tr(lang, "level-not-assessed"))];
-        levels.extend(
-            Level::ALL
-                .iter()
-                .map(|l| (l.code().to_string(), level_label(lang, *l))),
-        );
-        f.choice_field(
+        f.select_or_blank(
             "norwegian_level",
             tr(lang, "field-norwegian-level"),
-            Kind::Select,
             "",
-            levels,
+            tr(lang, "level-not-assessed"),
+            &choices(Level::ALL, Level::code, |x| level_label(lang, x)),
         );
         f
     });
@@ -848,11 +821,6 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
     })
 }
 
-static EMPTY: Form = Form {
-    values: Vec::new(),
-    errors: Vec::new(),
-};
-
 struct OwnProfile {
     href: String,
     name: String,
@@ -953,10 +921,7 @@ pub fn rules(c: &Chrome, page: &RulesPage, form: &Form) -> String {
         tr(lang, "field-min-level"),
         Kind::Select,
         page.rules.min_level.code(),
-        Level::ALL
-            .iter()
-            .map(|l| (l.code().to_string(), level_label(lang, *l)))
-            .collect(),
+        choices(Level::ALL, Level::code, |x| level_label(lang, x)),
     )
     .hint = Some(tr(lang, "field-min-level-hint"));
     let neighbours = page

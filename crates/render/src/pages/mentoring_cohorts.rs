@@ -111,16 +111,11 @@ struct CohortPage<'a> {
     evaluations_action: String,
 }
 
-static EMPTY: Form = Form {
-    values: Vec::new(),
-    errors: Vec::new(),
-};
-
 /// GET /mentoring/cohorts/{id}; `form_name` says which form `form` was sent back to.
 pub fn cohort(c: &Chrome, d: &CohortDetail, form: &Form, form_name: &str) -> String {
     let lang = c.lang;
     let ctx = Ctx::new(c, d.cohort.fields.name.clone(), Nav::Mentoring);
-    let sent = |name: &str| if form_name == name { form } else { &EMPTY };
+    let sent = |name: &str| form.if_sent_to(form_name, name);
     let mut mentor_form = FormView::new("mentor", sent("mentor"));
     mentor_form.field("name", tr(lang, "field-name"), Kind::Input("text"), "");
     let mut session_form = FormView::new("session", sent("session"));

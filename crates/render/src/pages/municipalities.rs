@@ -33,10 +33,6 @@ pub fn page(c: &Chrome, s: &Snapshot, page: &MunicipalitiesPage) -> String {
         title: ctx.tr("municipalities-title"),
         ..ctx
     };
-    static EMPTY: Form = Form {
-        values: vec![],
-        errors: vec![],
-    };
     let rows: Vec<Row> = s
         .plan
         .municipalities
@@ -46,7 +42,7 @@ pub fn page(c: &Chrome, s: &Snapshot, page: &MunicipalitiesPage) -> String {
             let edit = page.may_edit.contains(&m.code.as_str()).then(|| {
                 let form = match page.form {
                     Some((code, form)) if code == m.code => form,
-                    _ => &EMPTY,
+                    _ => Form::empty(),
                 };
                 // Ids carry the code: one page holds a form per municipality.
                 let mut f = FormView::new(format!("contact-{}", m.code), form);

@@ -11,8 +11,8 @@ use domain::newcomer::{
 use i18n::Lang;
 use time::Date;
 
-use crate::form::{FormView, Kind, SummaryItem};
-use crate::format::date;
+use crate::form::{choices, FormView, Kind, SummaryItem};
+use crate::format::{date, municipality_name};
 use crate::layout::{tr, Ctx, Nav};
 use crate::pages::render;
 use crate::{Chrome, Form};
@@ -104,22 +104,6 @@ fn phase_label(lang: Lang, p: RentPhase) -> String {
     }
 }
 
-fn municipality_name<'m>(all: &'m [(String, String)], code: &'m str) -> &'m str {
-    all.iter()
-        .find(|(c, _)| c == code)
-        .map_or(code, |(_, n)| n.as_str())
-}
-
-fn choices<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|v| (code(*v).to_string(), label(*v)))
-        .collect()
-}
-
 struct CaseRow {
     href: String,
     name: String,
@@ -198,14 +182,12 @@ fn case_form<'f>(
         Kind::Input("email"),
         p.map_or("", |p| &p.email),
     );
-    let mut places = vec![(String::new(), tr(lang, "field-choose"))];
-    places.extend(municipalities.iter().cloned());
-    f.choice_field(
+    f.select_or_blank(
         "municipality",
         tr(lang, "field-municipality"),
-        Kind::Select,
         p.map_or("", |p| &p.municipality),
-        places,
+        tr(lang, "field-choose"),
+        municipalities,
     );
     let arrival = p.map(|p| p.arrival_date.to_string()).unwrap_or_default();
     f.field(
@@ -337,24 +319,13 @@ struct CaseView<'a> {
     erase_action: String,
 }
 
-static EMPTY: Form = Form {
-    values: Vec::new(),
-    errors: Vec::new(),
-};
-
 /// GET /newcomers/{id} for staff, GET /newcomers/me for the person.
 pub fn case(c: &Chrome, page: &CasePage) -> String {
     let lang = c.lang;
     let d = page.detail;
     let k = &d.case;
     let ctx = Ctx::new(c, k.fields.name.clone(), Nav::Newcomers);
-    let sent = |name: &str| {
-        if page.form_name == name {
-            page.form
-        } else {
-            &EMPTY
-        }
-    };
+    let sent = |name: &str| page.form.if_sent_to(page.form_name, name);
     let base = format!("/newcomers/{}", k.id);
     let mut facts = vec![
         (
