@@ -22,6 +22,9 @@ pub enum StoreError {
     /// A backup or restore that cannot be made, and why.
     #[error("{0}")]
     Backup(String),
+    /// The audit rows of a read could not be written, so the read is not answered.
+    #[error("the read could not be audited: {0}")]
+    Audit(String),
     #[error("the database URL is not usable: {0}")]
     Url(String),
     #[error(transparent)]

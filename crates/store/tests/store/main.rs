@@ -1,6 +1,7 @@
 //! The store's behaviour, run on SQLite and, when `BULYST_TEST_POSTGRES_URL`
 //! is set, on PostgreSQL too: the same assertions on both backends.
 
+mod concurrency;
 mod mentor;
 mod newcomer;
 mod stats;
