@@ -7,6 +7,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
+use crate::health::HealthCache;
 use crate::journal::AuditJournal;
 use crate::{Result, StoreError};
 
@@ -26,6 +27,45 @@ pub struct Db {
     /// the same pool as `pool`.
     writer: Backend,
     journal: Arc<AuditJournal>,
+    health: Arc<HealthCache>,
+}
+
+/// The SQLite file a `sqlite:` URL names, `None` for a PostgreSQL URL.
+fn sqlite_path(url: &str) -> Result<Option<PathBuf>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(None)
+    } else if let Some(path) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    {
+        Ok(Some(PathBuf::from(path)))
+    } else {
+        Err(StoreError::Url(format!(
+            "`{}` is neither postgres://… nor sqlite:…",
+            url.split('@').next_back().unwrap_or_default()
+        )))
+    }
+}
+
+/// Waits for an exclusive lock on `<database>.lock`; dropping the file releases it, and
+/// so does the end of the process, however it ends.
+async fn lock_beside(database: &Path) -> Result<std::fs::File> {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".lock");
+    let path = PathBuf::from(name);
+    let locking = path.clone();
+    tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&locking)?;
+        file.lock()?;
+        Ok::<_, std::io::Error>(file)
+    })
+    .await
+    .map_err(|e| StoreError::Url(format!("cannot lock {}: {e}", path.display())))?
+    .map_err(|e| StoreError::Url(format!("cannot lock {}: {e}", path.display())))
 }
 
 /// A connection pool of one backend; what [`on!`](crate::on) binds.
@@ -61,6 +101,7 @@ impl Db {
             pool,
             writer,
             journal,
+            health: Arc::default(),
         }
     }
 
@@ -107,21 +148,43 @@ impl Db {
 
     /// Connects to a `postgres://` or `sqlite:` URL.
     pub async fn connect(url: &str) -> Result<Db> {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let options =
-                PgConnectOptions::from_str(url).map_err(|e| StoreError::Url(e.to_string()))?;
-            Self::connect_pg(options).await
-        } else if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
-            Self::open_sqlite(Path::new(path)).await
-        } else {
-            Err(StoreError::Url(format!(
-                "`{}` is neither postgres://… nor sqlite:…",
-                url.split('@').next_back().unwrap_or_default()
-            )))
+        match sqlite_path(url)? {
+            Some(path) => Self::open_sqlite(&path).await,
+            None => {
+                let options =
+                    PgConnectOptions::from_str(url).map_err(|e| StoreError::Url(e.to_string()))?;
+                Self::connect_pg(options).await
+            }
         }
+    }
+
+    /// Opens the database `url` names, or else the SQLite database in `data_dir`, and
+    /// brings its schema up to date. Two servers started together on a new database must
+    /// not both create it and run the same migrations: on SQLite an exclusive lock on a
+    /// file beside the database is held meanwhile (SQLite's own locks guard single
+    /// statements, not a migration run); PostgreSQL's migrator takes an advisory lock.
+    pub async fn open_migrated(data_dir: &Path, url: Option<&str>) -> Result<Db> {
+        let sqlite = match url {
+            Some(url) => sqlite_path(url)?,
+            None => {
+                std::fs::create_dir_all(data_dir).map_err(|e| {
+                    StoreError::Url(format!(
+                        "cannot create the data directory {}: {e}",
+                        data_dir.display()
+                    ))
+                })?;
+                Some(Self::sqlite_file(data_dir))
+            }
+        };
+        let Some(file) = sqlite else {
+            let db = Self::connect(url.unwrap_or_default()).await?;
+            db.migrate().await?;
+            return Ok(db);
+        };
+        let _lock = lock_beside(&file).await?;
+        let db = Self::open_sqlite(&file).await?;
+        db.migrate().await?;
+        Ok(db)
     }
 
     pub async fn connect_pg(options: PgConnectOptions) -> Result<Db> {
@@ -166,6 +229,10 @@ impl Db {
 
     pub(crate) fn journal(&self) -> &AuditJournal {
         &self.journal
+    }
+
+    pub(crate) fn health(&self) -> &HealthCache {
+        &self.health
     }
 
     /// The SQLite pool, for tests and tools that need SQLite's own statements.

@@ -6,6 +6,7 @@ mod audit;
 mod backup;
 mod db;
 mod error;
+mod health;
 mod journal;
 mod mentor;
 mod newcomer;

@@ -4,6 +4,7 @@
 mod concurrency;
 mod mentor;
 mod newcomer;
+mod startup;
 mod stats;
 
 use domain::plan_file;
