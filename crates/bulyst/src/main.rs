@@ -264,14 +264,15 @@ fn main() -> ExitCode {
 }
 
 async fn open(data_dir: &Path, database_url: Option<&str>) -> Result<App, String> {
-    let db = match database_url {
-        Some(url) => Db::connect(url).await,
-        None => Db::open_dir(data_dir).await,
-    }
-    .map_err(|e| format!("cannot open the database: {e}"))?;
-    db.migrate()
+    let db = Db::open_migrated(data_dir, database_url)
         .await
-        .map_err(|e| format!("cannot migrate the database: {e}"))?;
+        .map_err(|e| match database_url {
+            Some(_) => format!("cannot open the database: {e}"),
+            None => format!(
+                "cannot open the database {}: {e}",
+                Db::sqlite_file(data_dir).display()
+            ),
+        })?;
     Ok(App::new(db))
 }
 
@@ -437,9 +438,20 @@ async fn serve(
     refresh_every: Option<Duration>,
     retention_months: u32,
 ) -> Result<(), String> {
+    // A damaged file is better found now than by the first user whose page it holds.
+    let checking = std::time::Instant::now();
+    app.db()
+        .check_integrity()
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!(
+        ms = checking.elapsed().as_millis() as u64,
+        "the database is intact"
+    );
     if app.ensure_plan().await.map_err(|e| e.to_string())? {
         tracing::info!("loaded the Sogn for alle plan into the new database");
     }
+    delete_expired_sessions(&app).await;
     let started = std::time::Instant::now();
     let loaded = app.ensure_statistics().await.map_err(|e| e.to_string())?;
     if loaded > 0 {
@@ -501,11 +513,20 @@ async fn serve(
             }
         }
     };
+    // Swept at start (above) and hourly after: a session's row is no use once it expired.
+    let sessions = async {
+        let hour = Duration::from_secs(3600);
+        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + hour, hour);
+        loop {
+            ticks.tick().await;
+            delete_expired_sessions(&app).await;
+        }
+    };
     let server = axum::serve(listener, web::router(app.clone())).with_graceful_shutdown(shutdown());
     // The server decides when to stop; an unfinished load is dropped (its
     // transaction rolls back) and tried again on the next start.
     let server = server.into_future();
-    tokio::pin!(server, later, refresh, retention);
+    tokio::pin!(server, later, refresh, retention, sessions);
     let mut later_done = false;
     let served = loop {
         tokio::select! {
@@ -513,12 +534,21 @@ async fn serve(
             () = &mut later, if !later_done => later_done = true,
             () = &mut refresh => {}
             () = &mut retention => {}
+            () = &mut sessions => {}
         }
     };
     served.map_err(|e| e.to_string())?;
     app.db().close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+async fn delete_expired_sessions(app: &App) {
+    match app.db().delete_expired_sessions().await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(sessions = n, "deleted expired sessions"),
+        Err(e) => tracing::error!(error = %e, "deleting expired sessions failed"),
+    }
 }
 
 async fn shutdown() {

@@ -1,5 +1,6 @@
 //! The audit log: who changed what, when, with the row before and after, written
-//! in the same transaction as the change so neither exists without the other.
+//! in the same transaction as the change so neither exists without the other. Reads of
+//! personal data are audited too, through the journal (`crate::journal`).
 
 use domain::state::AuditEntry;
 use time::OffsetDateTime;
@@ -70,6 +71,19 @@ macro_rules! audit {
     };
 }
 pub(crate) use audit;
+
+/// Hands a `read` row to the audit journal and waits until it is committed; written after
+/// the read, outside its transaction, so that a read never needs the write lock.
+macro_rules! audit_read {
+    ($db:expr, $who:expr, $entity:expr, $id:expr, $after:expr) => {
+        $db.journal()
+            .record(vec![$crate::journal::ReadRow::new(
+                $who, $entity, $id, $after,
+            )])
+            .await?
+    };
+}
+pub(crate) use audit_read;
 
 /// Marks the plan as changed; see the `revision` table.
 macro_rules! bump_revision {

@@ -10,7 +10,7 @@ use std::process::Command;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
-use crate::{Db, Result, StoreError};
+use crate::{Backend, Db, Result, StoreError};
 
 /// The first 16 bytes of every SQLite database file.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -31,8 +31,8 @@ impl Db {
                 to.display()
             )));
         }
-        match self {
-            Db::Sqlite(pool) => {
+        match self.pool() {
+            Backend::Sqlite(pool) => {
                 let target = to.to_str().ok_or_else(|| {
                     StoreError::Backup(format!("{} is not a UTF-8 path", to.display()))
                 })?;
@@ -44,7 +44,7 @@ impl Db {
                 file.sync_all().map_err(|e| io("cannot sync", to, e))?;
                 Ok(())
             }
-            Db::Pg(_) => {
+            Backend::Pg(_) => {
                 let url = url.ok_or_else(|| {
                     StoreError::Backup("a PostgreSQL backup needs the database URL".into())
                 })?;

@@ -22,6 +22,15 @@ pub enum StoreError {
     /// A backup or restore that cannot be made, and why.
     #[error("{0}")]
     Backup(String),
+    /// The audit rows of a read could not be written, so the read is not answered.
+    #[error("the read could not be audited: {0}")]
+    Audit(String),
+    /// The SQLite file is damaged: restore it from a backup.
+    #[error("the database file {file} is damaged ({problems}); restore it from a backup with `bulyst restore`")]
+    Corrupt { file: String, problems: String },
+    /// A health check failed, just now or a few seconds ago.
+    #[error("{0}")]
+    Unhealthy(String),
     #[error("the database URL is not usable: {0}")]
     Url(String),
     #[error(transparent)]

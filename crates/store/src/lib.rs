@@ -6,6 +6,8 @@ mod audit;
 mod backup;
 mod db;
 mod error;
+mod health;
+mod journal;
 mod mentor;
 mod newcomer;
 mod plan;
@@ -18,7 +20,7 @@ mod users;
 
 pub use audit::Who;
 pub use backup::{restore_postgres, restore_sqlite};
-pub use db::Db;
+pub use db::{Backend, Db};
 pub use error::StoreError;
 pub use mentor::{MatchingInput, ProfileFilter, ProfileOwner};
 pub use newcomer::{CaseAccess, CaseScope, ExpiryInput};
@@ -34,9 +36,27 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 #[macro_export]
 macro_rules! on {
     ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::Db::Sqlite($pool) => $body,
-            $crate::Db::Pg($pool) => $body,
+        match ($db).pool() {
+            $crate::Backend::Sqlite($pool) => $body,
+            $crate::Backend::Pg($pool) => $body,
         }
     };
 }
+
+/// Runs `$body` with `$pool` bound to the pool writing transactions begin on, whose
+/// `begin()` starts a transaction that writes: every transaction that writes begins here.
+macro_rules! on_writer {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match ($db).writer() {
+            $crate::db::Backend::Sqlite(p) => {
+                let $pool = $crate::db::WritePool(p);
+                $body
+            }
+            $crate::db::Backend::Pg(p) => {
+                let $pool = $crate::db::WritePool(p);
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_writer;

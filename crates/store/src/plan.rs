@@ -9,7 +9,7 @@ use serde_json::json;
 use time::{Date, Month};
 
 use crate::audit::{audit, bump_revision, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 /// The editable fields of an action-plan row.
 #[derive(Debug, Clone, Serialize)]
@@ -74,7 +74,7 @@ impl Db {
         let context = plan.context();
         let p = &plan.programme;
         let o = &plan.organisation;
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let existing: Option<(String,)> = sqlx::query_as("SELECT id FROM programme").fetch_optional(&mut *tx).await?;
             if let Some((id,)) = &existing {
@@ -149,7 +149,7 @@ impl Db {
 
     /// Adds an action-plan row at the end of its work package.
     pub async fn create_action(&self, who: &Who, id: &str, f: &ActionFields) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let (position,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(position), 0) + 1 FROM actions")
                 .fetch_one(&mut *tx).await?;
@@ -174,7 +174,7 @@ impl Db {
         version: i64,
         f: &ActionFields,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<ActionRow> = sqlx::query_as(
                 "SELECT work_package, measure, how, participants, when_text, comment, responsible, starts, ends, version FROM actions WHERE id = $1")
@@ -202,7 +202,7 @@ impl Db {
     }
 
     pub async fn create_measure(&self, who: &Who, id: &str, f: &MeasureFields) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let (position,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(position), 0) + 1 FROM measures")
                 .fetch_one(&mut *tx).await?;
@@ -224,7 +224,7 @@ impl Db {
         version: i64,
         f: &MeasureFields,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<(String, String, i64)> = sqlx::query_as("SELECT work_package, title, version FROM measures WHERE id = $1")
                 .bind(id).fetch_optional(&mut *tx).await?;
@@ -251,7 +251,7 @@ impl Db {
         name: &str,
         email: &str,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<(String, String, i64)> = sqlx::query_as("SELECT contact_name, contact_email, version FROM municipalities WHERE code = $1")
                 .bind(code).fetch_optional(&mut *tx).await?;

@@ -17,7 +17,7 @@ use sqlx::{PgConnection, SqliteConnection};
 use time::OffsetDateTime;
 
 use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::{on, on_writer, Backend, Db, Result, StoreError};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -336,7 +336,7 @@ macro_rules! upsert_area {
 impl Db {
     /// Adds the areas, or replaces those with the same code.
     pub async fn save_areas(&self, who: &Who, areas: &[Area]) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             for a in areas {
                 upsert_area!(tx, a);
@@ -413,11 +413,11 @@ impl Db {
         I::IntoIter: Send,
     {
         let rows = rows.into_iter();
-        let batch = match self {
-            Db::Sqlite(_) => SQLITE_BATCH,
-            Db::Pg(_) => PG_BATCH,
+        let batch = match self.pool() {
+            Backend::Sqlite(_) => SQLITE_BATCH,
+            Backend::Pg(_) => PG_BATCH,
         };
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             for a in new_areas {
                 upsert_area!(tx, a);

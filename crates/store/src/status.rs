@@ -6,7 +6,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::audit::{audit, bump_revision, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::{on, on_writer, Db, Result, StoreError};
 use domain::state::{Changes, StatusUpdate};
 
 #[derive(sqlx::FromRow)]
@@ -57,7 +57,7 @@ impl Db {
         new: &NewStatus,
     ) -> Result<StatusUpdate> {
         let after = serde_json::to_value(new).ok();
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM actions WHERE id = $1")
                 .bind(action_id).fetch_optional(&mut *tx).await?;

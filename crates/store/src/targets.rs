@@ -5,7 +5,7 @@ use domain::indicators::Target;
 use serde_json::json;
 
 use crate::audit::{audit, bump_revision, Who};
-use crate::{on, Db, Result};
+use crate::{on, on_writer, Db, Result};
 
 #[derive(sqlx::FromRow)]
 struct TargetRow {
@@ -30,7 +30,7 @@ impl From<TargetRow> for Target {
 
 impl Db {
     pub async fn set_target(&self, who: &Who, t: &Target) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<TargetRow> = sqlx::query_as(
                 "SELECT indicator, area, year, value, note FROM indicator_targets WHERE indicator = $1 AND area = $2 AND year = $3")

@@ -6,7 +6,7 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -38,7 +38,7 @@ const MUNICIPALITY: &str = "municipality";
 impl Db {
     /// Creates an account; scopes must name existing work packages and municipalities.
     pub async fn create_user(&self, who: &Who, u: &NewUser) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             for wp in &u.work_packages {
                 let found: Option<(String,)> = sqlx::query_as("SELECT id FROM work_packages WHERE id = $1").bind(wp).fetch_optional(&mut *tx).await?;
@@ -73,7 +73,7 @@ impl Db {
 
     /// Changes a password (for `bulyst user add` on an existing account, and resets).
     pub async fn set_password(&self, who: &Who, email: &str, password_hash: &str) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: Option<(i64,)> = sqlx::query_as("UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id")
                 .bind(password_hash).bind(email).fetch_optional(&mut *tx).await?;

@@ -236,3 +236,145 @@ fn mentor_assign_prints_an_optimal_assignment_or_says_what_is_wrong() {
     assert!(bad.stdout.is_empty());
     assert!(text(&bad.stderr).contains(":2:"), "{}", text(&bad.stderr));
 }
+
+/// Starts `bulyst serve` on `data` and returns it with its address once it answers, or
+/// its exit status and error output if it stopped instead.
+fn start_serving(data: &Path) -> Result<(std::process::Child, String), (bool, String)> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulyst"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(data)
+        .env_remove("DATABASE_URL")
+        .env("BULYST_LOAD_LARGE_STATISTICS", "no")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    match line.split("http://").nth(1) {
+        Some(rest) => {
+            // Drained, so that the server's log lines always have somewhere to go.
+            let mut stderr = child.stderr.take().unwrap();
+            std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+            std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+            Ok((child, rest.split('/').next().unwrap().to_string()))
+        }
+        None => {
+            let mut errors = String::new();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut errors)
+                .unwrap();
+            Err((child.wait().unwrap().success(), errors))
+        }
+    }
+}
+
+/// The status line of `GET path`.
+fn status_of(addr: &str, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    answer.lines().next().unwrap_or_default().to_string()
+}
+
+fn stop(mut child: std::process::Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    assert!(exit.success(), "a clean exit after SIGTERM, not {exit}");
+}
+
+#[test]
+fn two_servers_started_together_on_a_new_data_directory_both_serve() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let starts: Vec<_> = (0..2)
+        .map(|_| {
+            let data = data.clone();
+            std::thread::spawn(move || start_serving(&data))
+        })
+        .collect();
+    for start in starts {
+        match start.join().unwrap() {
+            Ok((child, addr)) => {
+                assert_eq!(status_of(&addr, "/healthz"), "HTTP/1.1 200 OK");
+                stop(child)
+            }
+            Err((_, errors)) => panic!("a server did not come up: {errors}"),
+        }
+    }
+}
+
+#[test]
+fn serve_refuses_a_damaged_database_and_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let migrated = bulyst(&data, &["plan", "import", PLAN], "");
+    assert!(migrated.status.success(), "{}", text(&migrated.stderr));
+    let file = data.join("bulyst.sqlite3");
+    tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(store::testing::damage_sqlite_table(&file, "actions"))
+        .unwrap();
+    let (succeeded, errors) = start_serving(&data).map(|(c, _)| stop(c)).unwrap_err();
+    assert!(!succeeded);
+    assert!(
+        errors.contains(&file.display().to_string()) && errors.contains("damaged"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn serve_deletes_expired_sessions_when_it_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let added = bulyst(
+        &data,
+        &[
+            "user",
+            "add",
+            "--email",
+            "leiar@sogn.test",
+            "--role",
+            "reader",
+        ],
+        "a long test password\n",
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = rt.block_on(store::Db::open_dir(&data)).unwrap();
+    let user = rt
+        .block_on(db.user_by_email("leiar@sogn.test"))
+        .unwrap()
+        .unwrap();
+    let hour = time::Duration::hours(1);
+    let now = time::OffsetDateTime::now_utc();
+    rt.block_on(db.create_session("expired", user.actor.id, now - hour))
+        .unwrap();
+    rt.block_on(db.create_session("live", user.actor.id, now + hour))
+        .unwrap();
+
+    let (child, addr) = start_serving(&data).unwrap_or_else(|(_, e)| panic!("{e}"));
+    assert_eq!(status_of(&addr, "/healthz"), "HTTP/1.1 200 OK");
+    let left = rt.block_on(db.delete_expired_sessions()).unwrap();
+    let live = rt.block_on(db.session_actor("live")).unwrap();
+    stop(child);
+    assert_eq!(
+        left, 0,
+        "the server deleted the expired session when it started"
+    );
+    assert!(live.is_some(), "and kept the live one");
+    rt.block_on(db.close());
+}

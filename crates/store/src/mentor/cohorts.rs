@@ -8,8 +8,8 @@ use domain::FieldError;
 use serde_json::json;
 use time::{Date, OffsetDateTime};
 
-use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::audit::{audit, audit_read, Who};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 const ENTITY: &str = "mentoring_cohort";
 const SELECT_COHORTS: &str = "SELECT id, version, employer, name, starts_on FROM mentoring_cohorts";
@@ -87,7 +87,7 @@ macro_rules! cohort_exists {
 
 impl Db {
     pub async fn create_mentoring_cohort(&self, who: &Who, f: &CohortFields) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO mentoring_cohorts (employer, name, starts_on, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
@@ -108,7 +108,7 @@ impl Db {
         f: &CohortFields,
     ) -> Result<i64> {
         let sql = format!("{SELECT_COHORTS} WHERE id = $1");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let before: Option<CohortRow> = sqlx::query_as(&sql).bind(id).fetch_optional(&mut *tx).await?;
             let Some(before) = before.map(Cohort::from) else {
@@ -154,8 +154,8 @@ impl Db {
             let evaluations: Vec<EvaluationRow> = sqlx::query_as(
                 "SELECT id, cohort_id, session_id, text, score FROM mentoring_evaluations WHERE cohort_id = $1 ORDER BY id")
                 .bind(id).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", ENTITY, id.to_string(), None, None);
             tx.commit().await?;
+            audit_read!(self, who, ENTITY, id.to_string(), None);
             Ok(CohortDetail {
                 cohort: cohort.into(),
                 mentors: mentors.into_iter().map(|(id, cohort_id, name)| CohortMentor { id, cohort_id, name }).collect(),
@@ -173,7 +173,7 @@ impl Db {
         cohort_id: i64,
         name: &str,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             cohort_exists!(tx, cohort_id);
             let twin: Option<(i64,)> = sqlx::query_as("SELECT id FROM mentoring_cohort_mentors WHERE cohort_id = $1 AND name_key = $2")
@@ -192,7 +192,7 @@ impl Db {
 
     /// Removes a cohort mentor and their attendance.
     pub async fn delete_mentoring_cohort_mentor(&self, who: &Who, id: i64) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: Option<(i64,)> = sqlx::query_as("DELETE FROM mentoring_cohort_mentors WHERE id = $1 RETURNING cohort_id")
                 .bind(id).fetch_optional(&mut *tx).await?;
@@ -211,7 +211,7 @@ impl Db {
         cohort_id: i64,
         s: &SessionFields,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             cohort_exists!(tx, cohort_id);
             let (id,): (i64,) = sqlx::query_as(
@@ -230,7 +230,7 @@ impl Db {
         session_id: i64,
         mentor_ids: &[i64],
     ) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let session: Option<(i64,)> = sqlx::query_as("SELECT cohort_id FROM mentoring_sessions WHERE id = $1")
                 .bind(session_id).fetch_optional(&mut *tx).await?;
@@ -260,7 +260,7 @@ impl Db {
         cohort_id: i64,
         e: &EvaluationFields,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             cohort_exists!(tx, cohort_id);
             if let Some(session) = e.session_id {

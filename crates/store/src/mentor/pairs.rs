@@ -7,8 +7,8 @@ use time::{Date, OffsetDateTime};
 use super::profiles::{profiles, ProfileRow, SELECT_PROFILES};
 use super::rules::{PairRuleRow, RulesRow, SELECT_PAIR_RULES, SELECT_RULES};
 use super::{from_json, read_ids, to_json, MatchingInput};
-use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::audit::{audit, audit_read, Who};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 const ENTITY: &str = "mentoring_pair";
 
@@ -93,8 +93,8 @@ impl Db {
         on!(self, pool => {
             let mut tx = pool.begin().await?;
             let rows: Vec<PairRow> = sqlx::query_as(&sql).bind(profile_id).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", ENTITY, "list", None, read_ids(rows.iter().map(|r| r.id)));
             tx.commit().await?;
+            audit_read!(self, who, ENTITY, "list", read_ids(rows.iter().map(|r| r.id)));
             pairs(rows)
         })
     }
@@ -103,8 +103,8 @@ impl Db {
         on!(self, pool => {
             let mut tx = pool.begin().await?;
             let pair = pair_in!(tx, id);
-            audit!(tx, who, "read", ENTITY, id.to_string(), None, None);
             tx.commit().await?;
+            audit_read!(self, who, ENTITY, id.to_string(), None);
             Ok(pair)
         })
     }
@@ -131,8 +131,8 @@ impl Db {
             let rules: RulesRow = sqlx::query_as(SELECT_RULES).fetch_one(&mut *tx).await?;
             let pair_rules: Vec<PairRuleRow> = sqlx::query_as(SELECT_PAIR_RULES).fetch_all(&mut *tx).await?;
             let profiles = profiles(profile_rows)?;
-            audit!(tx, who, "read", "mentoring_profile", "matching", None, read_ids(profiles.iter().map(|p| p.id)));
             tx.commit().await?;
+            audit_read!(self, who, "mentoring_profile", "matching", read_ids(profiles.iter().map(|p| p.id)));
             let (rules, rules_version) = rules.into_rules()?;
             Ok(MatchingInput {
                 profiles,
@@ -153,7 +153,7 @@ impl Db {
         proposal: &[NewPair],
     ) -> Result<Vec<Pair>> {
         let sql = format!("{SELECT_PAIRS} WHERE status IN ('proposed', 'accepted', 'active', 'completed') ORDER BY id");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let held = pairs(sqlx::query_as(&sql).fetch_all(&mut *tx).await?)?;
             let (mut replaceable, kept): (Vec<Pair>, Vec<Pair>) = held.into_iter().partition(Pair::is_replaceable);
@@ -208,7 +208,7 @@ impl Db {
         version: i64,
         event: &PairEvent,
     ) -> Result<Pair> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let before = pair_in!(tx, id);
             if before.version != version {

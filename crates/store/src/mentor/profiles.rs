@@ -6,8 +6,8 @@ use serde_json::json;
 use time::{Date, OffsetDateTime};
 
 use super::{from_json, read_ids, to_json};
-use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::audit::{audit, audit_read, Who};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 const ENTITY: &str = "mentoring_profile";
 
@@ -126,7 +126,7 @@ macro_rules! refuse_duplicate {
 impl Db {
     pub async fn create_mentoring_profile(&self, who: &Who, f: &ProfileFields) -> Result<i64> {
         let (given_on, text_version) = consent_columns(f);
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             refuse_duplicate!(tx, f, 0i64);
             let (id,): (i64,) = sqlx::query_as(
@@ -151,10 +151,10 @@ impl Db {
         on!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: Option<ProfileRow> = sqlx::query_as(&sql).bind(id).fetch_optional(&mut *tx).await?;
-            if row.is_some() {
-                audit!(tx, who, "read", ENTITY, id.to_string(), None, None);
-            }
             tx.commit().await?;
+            if row.is_some() {
+                audit_read!(self, who, ENTITY, id.to_string(), None);
+            }
             Ok(row.map(ProfileRow::into_profile).transpose()?)
         })
     }
@@ -170,8 +170,8 @@ impl Db {
         on!(self, pool => {
             let mut tx = pool.begin().await?;
             let rows: Vec<ProfileRow> = sqlx::query_as(&sql).bind(side).bind(filter.account_id).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", ENTITY, "list", None, read_ids(rows.iter().map(|r| r.id)));
             tx.commit().await?;
+            audit_read!(self, who, ENTITY, "list", read_ids(rows.iter().map(|r| r.id)));
             profiles(rows)
         })
     }
@@ -200,7 +200,7 @@ impl Db {
     ) -> Result<i64> {
         let sql = format!("{SELECT_PROFILES} WHERE id = $1");
         let (given_on, text_version) = consent_columns(f);
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: Option<ProfileRow> = sqlx::query_as(&sql).bind(id).fetch_optional(&mut *tx).await?;
             let Some(before) = row.map(ProfileRow::into_profile).transpose()? else {
@@ -234,7 +234,7 @@ impl Db {
     /// outcome, lock and exclusion it is part of. The audit row names only the profile's id
     /// and side and how many pairs went with it, so the deletion does forget the person.
     pub async fn delete_mentoring_profile(&self, who: &Who, id: i64) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let (pairs,): (i64,) = sqlx::query_as(
                 "SELECT COUNT(*) FROM mentoring_pairs WHERE mentor_id = $1 OR mentee_id = $1")

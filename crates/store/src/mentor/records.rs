@@ -9,8 +9,8 @@ use time::{Date, OffsetDateTime};
 
 use super::pairs::{pair_in, pairs, PairRow, SELECT_PAIRS};
 use super::read_ids;
-use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::audit::{audit, audit_read, Who};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 const SELECT_MEETINGS: &str = "SELECT id, pair_id, held_on, minutes, note FROM mentoring_meetings";
 const SELECT_CHECK_INS: &str = "SELECT pair_id, kind, held_on, note FROM mentoring_check_ins";
@@ -111,7 +111,7 @@ impl Db {
         m: &MeetingFields,
         today: Date,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let pair = pair_in!(tx, pair_id);
             pair.state.check_meeting_day("held_on", m.held_on, today).map_err(StoreError::Invalid)?;
@@ -134,7 +134,7 @@ impl Db {
         today: Date,
     ) -> Result<()> {
         let sql = format!("{SELECT_CHECK_INS} WHERE pair_id = $1 AND kind = $2");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let pair = pair_in!(tx, pair_id);
             pair.state.check_meeting_day("held_on", c.held_on, today).map_err(StoreError::Invalid)?;
@@ -158,7 +158,7 @@ impl Db {
         today: Date,
     ) -> Result<()> {
         let sql = format!("{SELECT_OUTCOMES} WHERE pair_id = $1 AND follow_up = $2");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let pair = pair_in!(tx, pair_id);
             pair.state.check_follow_up(o.follow_up, o.recorded_on, today).map_err(StoreError::Invalid)?;
@@ -192,8 +192,8 @@ impl Db {
             let meetings: Vec<MeetingRow> = sqlx::query_as(&sqls[0]).bind(pair_id).fetch_all(&mut *tx).await?;
             let check_ins: Vec<CheckInRow> = sqlx::query_as(&sqls[1]).bind(pair_id).fetch_all(&mut *tx).await?;
             let outcome_rows: Vec<OutcomeRow> = sqlx::query_as(&sqls[2]).bind(pair_id).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", "mentoring_pair_log", pair_id.to_string(), None, None);
             tx.commit().await?;
+            audit_read!(self, who, "mentoring_pair_log", pair_id.to_string(), None);
             Ok(PairLog {
                 meetings: meetings.into_iter().map(Into::into).collect(),
                 check_ins: check_ins.into_iter().map(Into::into).collect(),
@@ -214,8 +214,8 @@ impl Db {
             let pair_rows: Vec<PairRow> = sqlx::query_as(&pairs_sql).fetch_all(&mut *tx).await?;
             let meetings: Vec<MeetingRow> = sqlx::query_as(SELECT_MEETINGS).fetch_all(&mut *tx).await?;
             let outcome_rows: Vec<OutcomeRow> = sqlx::query_as(SELECT_OUTCOMES).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", "mentoring_indicators", "all", None, read_ids(pair_rows.iter().map(|r| r.id_for_audit())));
             tx.commit().await?;
+            audit_read!(self, who, "mentoring_indicators", "all", read_ids(pair_rows.iter().map(|r| r.id_for_audit())));
             Ok((pairs(pair_rows)?, meetings.into_iter().map(Into::into).collect(), outcomes(outcome_rows)?))
         })
     }

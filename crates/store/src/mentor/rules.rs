@@ -5,8 +5,8 @@ use domain::FieldError;
 use serde_json::json;
 
 use super::{from_json, read_ids, to_json};
-use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::audit::{audit, audit_read, Who};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 pub(super) const SELECT_RULES: &str =
     "SELECT min_level, neighbours, weights, version FROM mentoring_rules WHERE id = 1";
@@ -66,7 +66,7 @@ impl Db {
         version: i64,
         rules: &MatchingRules,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: RulesRow = sqlx::query_as(SELECT_RULES).fetch_one(&mut *tx).await?;
             let (before, current) = row.into_rules()?;
@@ -87,8 +87,8 @@ impl Db {
         on!(self, pool => {
             let mut tx = pool.begin().await?;
             let rows: Vec<PairRuleRow> = sqlx::query_as(SELECT_PAIR_RULES).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", "mentoring_pair_rule", "list", None, read_ids(rows.iter().map(|r| r.mentee_id)));
             tx.commit().await?;
+            audit_read!(self, who, "mentoring_pair_rule", "list", read_ids(rows.iter().map(|r| r.mentee_id)));
             Ok(rows.into_iter().map(Into::into).collect())
         })
     }
@@ -101,7 +101,7 @@ impl Db {
         mentee_id: i64,
         kind: Option<PairRuleKind>,
     ) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             for (field, id, side) in [("mentor_id", mentor_id, Side::Mentor), ("mentee_id", mentee_id, Side::Mentee)] {
                 let found: Option<(String,)> = sqlx::query_as("SELECT side FROM mentoring_profiles WHERE id = $1")

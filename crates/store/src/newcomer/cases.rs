@@ -7,9 +7,9 @@ use domain::FieldError;
 use time::{Date, OffsetDateTime};
 
 use super::{fields, CASE};
-use crate::audit::{audit, Who};
+use crate::audit::{audit, audit_read, Who};
 use crate::mentor::{from_json, read_ids, to_json};
-use crate::{on, Db, Result, StoreError};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 pub(super) const SELECT_CASES: &str = "SELECT id, version, name, phone, email, municipality, \
      arrival_date, household, languages, category, needs, contact_person, account_id FROM newcomer_cases";
@@ -125,7 +125,7 @@ fn linked_twice(e: sqlx::Error) -> StoreError {
 
 impl Db {
     pub async fn create_newcomer_case(&self, who: &Who, f: &CaseFields) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             check_links!(tx, f);
             let (id,): (i64,) = sqlx::query_as(
@@ -148,10 +148,10 @@ impl Db {
         on!(self, pool => {
             let mut tx = pool.begin().await?;
             let detail = super::records::detail_in!(tx, id);
-            if detail.is_some() {
-                audit!(tx, who, "read", CASE, id.to_string(), None, None);
-            }
             tx.commit().await?;
+            if detail.is_some() {
+                audit_read!(self, who, CASE, id.to_string(), None);
+            }
             Ok(detail)
         })
     }
@@ -167,8 +167,8 @@ impl Db {
             let mut tx = pool.begin().await?;
             let rows: Vec<CaseRow> = sqlx::query_as(&sql).bind(scope.all).bind(scope.contact_person)
                 .bind(scope.account_id).bind(&municipalities).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", CASE, "list", None, read_ids(rows.iter().map(|r| r.id)));
             tx.commit().await?;
+            audit_read!(self, who, CASE, "list", read_ids(rows.iter().map(|r| r.id)));
             Ok(rows.into_iter().map(CaseRow::into_case).collect::<Result<_, _>>()?)
         })
     }
@@ -197,7 +197,7 @@ impl Db {
         f: &CaseFields,
     ) -> Result<i64> {
         let sql = format!("{SELECT_CASES} WHERE id = $1");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: Option<CaseRow> = sqlx::query_as(&sql).bind(id).fetch_optional(&mut *tx).await?;
             let Some(before) = row.map(CaseRow::into_case).transpose()? else {

@@ -9,9 +9,9 @@ use time::{Date, OffsetDateTime};
 
 use super::records::{detail_in, FollowUpRow, SELECT_FOLLOW_UPS};
 use super::CASE;
-use crate::audit::{audit, AuditRow, Who, SELECT_AUDIT};
+use crate::audit::{audit, audit_read, AuditRow, Who, SELECT_AUDIT};
 use crate::mentor::read_ids;
-use crate::{on, Db, Result, StoreError};
+use crate::{on, on_writer, Db, Result, StoreError};
 
 /// The tables an erasure empties of the case, for its audit row.
 const TABLES: [&str; 5] = [
@@ -53,7 +53,7 @@ impl Db {
     pub async fn export_newcomer_case(&self, who: &Who, id: i64) -> Result<CaseExport> {
         let audit_sql =
             format!("{SELECT_AUDIT} WHERE entity LIKE 'newcomer%' AND entity_id = $1 ORDER BY id");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let Some(detail) = detail_in!(tx, id) else {
                 return Err(StoreError::NotFound(format!("newcomer case #{id}")));
@@ -75,7 +75,7 @@ impl Db {
     /// and `reason` only. A second erasure of the same case is NotFound and changes nothing.
     pub async fn erase_newcomer_case(&self, who: &Who, id: i64, reason: &str) -> Result<()> {
         let follow_ups_sql = format!("{SELECT_FOLLOW_UPS} WHERE case_id = $1");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: Option<(String, Date, String)> = sqlx::query_as(
                 "SELECT municipality, arrival_date, category FROM newcomer_cases WHERE id = $1")
@@ -108,8 +108,8 @@ impl Db {
             let cases: Vec<(i64, Date)> = sqlx::query_as("SELECT id, arrival_date FROM newcomer_cases ORDER BY id")
                 .fetch_all(&mut *tx).await?;
             let rows: Vec<FollowUpRow> = sqlx::query_as(SELECT_FOLLOW_UPS).fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", "newcomer_retention", "all", None, read_ids(cases.iter().map(|c| c.0)));
             tx.commit().await?;
+            audit_read!(self, who, "newcomer_retention", "all", read_ids(cases.iter().map(|c| c.0)));
             let mut follow_ups = group_follow_ups(rows);
             Ok(cases.into_iter().map(|(case_id, arrival_date)| ExpiryInput {
                 case_id,
@@ -131,8 +131,8 @@ impl Db {
             let tally: Vec<TallyRow> = sqlx::query_as(
                 "SELECT municipality, arrival_year, months_3, months_12, months_24, months_60, persons FROM newcomer_tally")
                 .fetch_all(&mut *tx).await?;
-            audit!(tx, who, "read", "newcomer_cohorts", "all", None, read_ids(cases.iter().map(|c| c.0)));
             tx.commit().await?;
+            audit_read!(self, who, "newcomer_cohorts", "all", read_ids(cases.iter().map(|c| c.0)));
             let mut follow_ups = group_follow_ups(rows);
             let mut out: Vec<CohortSubject> = cases.into_iter().map(|(id, municipality, arrival)| {
                 CohortSubject::new(&municipality, arrival.year(), &follow_ups.remove(&id).unwrap_or_default(), 1)

@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 
 use super::{arrival_of, fields, CONSENT, FOLLOW_UP, RENT_TO_OWN, STEP};
 use crate::audit::{audit, Who};
-use crate::{on, Db, Result, StoreError};
+use crate::{on_writer, Db, Result, StoreError};
 
 pub(super) const SELECT_STEPS: &str = "SELECT case_id, kind, done_on FROM newcomer_steps";
 pub(super) const SELECT_FOLLOW_UPS: &str =
@@ -171,7 +171,7 @@ impl Db {
         s: &StepFields,
         today: Date,
     ) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let arrival = arrival_of!(tx, case_id);
             s.validate(arrival, today).map_err(StoreError::Invalid)?;
@@ -192,7 +192,7 @@ impl Db {
         f: &FollowUpFields,
         today: Date,
     ) -> Result<()> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let arrival = arrival_of!(tx, case_id);
             f.validate(arrival, today).map_err(StoreError::Invalid)?;
@@ -214,7 +214,7 @@ impl Db {
         case_id: i64,
         c: &ConsentFields,
     ) -> Result<i64> {
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             arrival_of!(tx, case_id);
             let (id,): (i64,) = sqlx::query_as(
@@ -239,7 +239,7 @@ impl Db {
         today: Date,
     ) -> Result<()> {
         let sql = format!("{SELECT_CONSENTS} WHERE id = $1 AND case_id = $2");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             let row: Option<ConsentRow> = sqlx::query_as(&sql).bind(consent_id).bind(case_id).fetch_optional(&mut *tx).await?;
             let Some(record) = row.map(ConsentRecord::from) else {
@@ -265,7 +265,7 @@ impl Db {
         r: &RentToOwnFields,
     ) -> Result<i64> {
         let sql = format!("{SELECT_RENT_TO_OWN} WHERE case_id = $1");
-        on!(self, pool => {
+        on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
             arrival_of!(tx, case_id);
             let before: Option<RentToOwnRow> = sqlx::query_as(&sql).bind(case_id).fetch_optional(&mut *tx).await?;

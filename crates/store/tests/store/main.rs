@@ -1,8 +1,10 @@
 //! The store's behaviour, run on SQLite and, when `BULYST_TEST_POSTGRES_URL`
 //! is set, on PostgreSQL too: the same assertions on both backends.
 
+mod concurrency;
 mod mentor;
 mod newcomer;
+mod startup;
 mod stats;
 
 use domain::plan_file;

@@ -297,8 +297,8 @@ fn unique_name() -> String {
 /// Finds `needle` in the database: in the SQLite file's (and WAL's) bytes after a
 /// checkpoint, or in any row of any table of the PostgreSQL schema.
 async fn found_anywhere(db: &Db, needle: &str) -> Vec<String> {
-    match db {
-        Db::Sqlite(pool) => {
+    match db.pool() {
+        store::Backend::Sqlite(pool) => {
             let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
                 .fetch_one(pool)
                 .await
@@ -319,7 +319,7 @@ async fn found_anywhere(db: &Db, needle: &str) -> Vec<String> {
             }
             found
         }
-        Db::Pg(pool) => {
+        store::Backend::Pg(pool) => {
             let tables: Vec<(String,)> = sqlx::query_as(
                 "SELECT table_name::text FROM information_schema.tables \
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
@@ -497,7 +497,7 @@ async fn a_postgres_backup_brings_back_what_it_held() {
     };
     let name = format!("bulyst_backup_test_{}", std::process::id());
     let admin = Db::connect(&url).await.unwrap();
-    let store::Db::Pg(pool) = &admin else {
+    let Some(pool) = admin.pg_pool() else {
         unreachable!()
     };
     sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))

@@ -91,10 +91,10 @@ pub async fn audit(ctx: Ctx, Query(q): Query<Page>) -> PageResult {
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.app.db().ping().await {
+    match state.app.db().check_health().await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
-            tracing::error!(error = %e, "health check: database does not answer");
+            tracing::error!(error = %e, "health check: database does not answer or is damaged");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
     }

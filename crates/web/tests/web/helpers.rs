@@ -83,7 +83,7 @@ impl TestApp {
                     let app = App::new(db);
                     app.ensure_plan().await.unwrap();
                     app.ensure_statistics().await.unwrap();
-                    let store::Db::Sqlite(pool) = app.db() else {
+                    let Some(pool) = app.db().sqlite_pool() else {
                         unreachable!()
                     };
                     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")

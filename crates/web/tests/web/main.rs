@@ -4,6 +4,7 @@
 mod api;
 mod authz;
 mod fetch;
+mod health;
 mod helpers;
 mod indicators;
 mod mentoring_api;

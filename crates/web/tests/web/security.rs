@@ -90,7 +90,7 @@ async fn password_guessing_is_slowed_down() {
 async fn passwords_are_argon2id_and_sessions_hashed() {
     let t = TestApp::sqlite().await;
     let token = t.session(Role::Reader, &[]).await;
-    let store::Db::Sqlite(pool) = t.app.db() else {
+    let Some(pool) = t.app.db().sqlite_pool() else {
         unreachable!()
     };
     let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users")
