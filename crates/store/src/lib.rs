@@ -9,6 +9,7 @@ mod error;
 mod mentor;
 mod newcomer;
 mod plan;
+mod scrub;
 mod snapshot;
 mod stats;
 mod status;

@@ -13,8 +13,8 @@ use crate::audit::{audit, AuditRow, Who, SELECT_AUDIT};
 use crate::mentor::read_ids;
 use crate::{on, Db, Result, StoreError};
 
-/// The tables an erasure empties of the case, for its audit row.
-const TABLES: [&str; 5] = [
+/// The tables an erasure empties of the case, named in its audit row and scrubbed after.
+const TABLES: &[&str] = &[
     "newcomer_cases",
     "newcomer_steps",
     "newcomer_follow_ups",
@@ -73,6 +73,7 @@ impl Db {
     /// category and follow-up outcomes are first added to the anonymous tally, then the case
     /// and (by ON DELETE CASCADE) every row about it are deleted. The audit row holds the id
     /// and `reason` only. A second erasure of the same case is NotFound and changes nothing.
+    /// Once committed, the files are scrubbed of the deleted rows (see [`Db::scrub`]).
     pub async fn erase_newcomer_case(&self, who: &Who, id: i64, reason: &str) -> Result<()> {
         let follow_ups_sql = format!("{SELECT_FOLLOW_UPS} WHERE case_id = $1");
         on!(self, pool => {
@@ -96,8 +97,10 @@ impl Db {
             sqlx::query("DELETE FROM newcomer_cases WHERE id = $1").bind(id).execute(&mut *tx).await?;
             audit!(tx, who, "erase", CASE, id.to_string(), None, Some(json!({ "reason": reason, "tables": TABLES })));
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<_, StoreError>(())
+        })?;
+        self.scrub(TABLES).await;
+        Ok(())
     }
 
     /// Every case's arrival and follow-ups, to find those past the retention limit. The

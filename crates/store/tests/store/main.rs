@@ -4,6 +4,7 @@
 mod mentor;
 mod newcomer;
 mod stats;
+mod traces;
 
 use domain::plan_file;
 use domain::status::{Light, Status};

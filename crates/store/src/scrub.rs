@@ -1,0 +1,94 @@
+//! What an erasure must do after its transaction commits. A committed DELETE hides the
+//! person from every query, but their bytes stay in the database's files: on SQLite in
+//! the `-wal` file until a checkpoint copies the pages back (where `secure_delete` zeroes
+//! them) and the log is truncated; on PostgreSQL as dead tuples in the table's, its
+//! TOAST table's and its indexes' pages. A plain VACUUM frees those tuples but does not
+//! overwrite them when they sit at the edge of a page's free space, so the tables are
+//! rewritten with VACUUM FULL. Neither can run inside a transaction.
+
+use std::time::Duration;
+
+use sqlx::Executor;
+
+use crate::{Db, Result, StoreError};
+
+/// Attempts before giving up. A long reader (SQLite) or an open transaction on one of
+/// the tables (PostgreSQL) blocks a scrub; in this application both last milliseconds.
+const ATTEMPTS: u32 = 4;
+/// How long one attempt waits for readers or for the table lock. Kept short so that an
+/// erasure answers promptly, and so that on PostgreSQL the queue behind VACUUM FULL's
+/// exclusive lock stays short.
+const WAIT_MS: u32 = 1_000;
+const FIRST_PAUSE: Duration = Duration::from_millis(100);
+
+impl Db {
+    /// Removes from the database's files what the erasure just committed left of `tables`'
+    /// deleted rows. Never fails: the erasure is done and stays done whatever happens
+    /// here. If the files stay in use through every attempt, a warning naming only the
+    /// tables is logged and the bytes remain until the next successful scrub (any later
+    /// erasure) or, on PostgreSQL, until autovacuum reuses the space.
+    pub(crate) async fn scrub(&self, tables: &[&'static str]) {
+        let mut pause = FIRST_PAUSE;
+        for attempt in 1..=ATTEMPTS {
+            match self.scrub_once(tables).await {
+                Ok(()) => return,
+                Err(e) if attempt < ATTEMPTS => {
+                    tracing::debug!(?tables, attempt, error = %e, "scrub after erasure postponed");
+                    tokio::time::sleep(pause).await;
+                    pause *= 2;
+                }
+                Err(e) => tracing::warn!(
+                    ?tables,
+                    error = %e,
+                    "erased rows' bytes remain in the database files until the next scrub"
+                ),
+            }
+        }
+    }
+
+    async fn scrub_once(&self, tables: &[&'static str]) -> Result<()> {
+        match self {
+            Db::Sqlite(pool) => {
+                let mut conn = pool.acquire().await?;
+                // The pool's busy timeout is made for writers that must get through; a
+                // checkpoint that waits that long would hold up the erasure's answer.
+                let (timeout,): (i64,) = sqlx::query_as("PRAGMA busy_timeout")
+                    .fetch_one(&mut *conn)
+                    .await?;
+                conn.execute(format!("PRAGMA busy_timeout = {WAIT_MS}").as_str())
+                    .await?;
+                let checkpoint: Result<(i64, i64, i64), _> =
+                    sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .fetch_one(&mut *conn)
+                        .await;
+                if conn
+                    .execute(format!("PRAGMA busy_timeout = {timeout}").as_str())
+                    .await
+                    .is_err()
+                {
+                    // Never hand the pool a connection that gives up on locks early.
+                    drop(conn.detach());
+                }
+                let (busy, _, _) = checkpoint?;
+                if busy != 0 {
+                    return Err(StoreError::Conflict(
+                        "a reader holds the write-ahead log".into(),
+                    ));
+                }
+            }
+            Db::Pg(pool) => {
+                let mut conn = pool.acquire().await?;
+                conn.execute(format!("SET lock_timeout = {WAIT_MS}").as_str())
+                    .await?;
+                let vacuum = conn
+                    .execute(format!("VACUUM (FULL) {}", tables.join(", ")).as_str())
+                    .await;
+                if conn.execute("RESET lock_timeout").await.is_err() {
+                    drop(conn.detach());
+                }
+                vacuum?;
+            }
+        }
+        Ok(())
+    }
+}
