@@ -4,17 +4,22 @@
 //! them) and the log is truncated; on PostgreSQL as dead tuples in the table's, its
 //! TOAST table's and its indexes' pages. A plain VACUUM frees those tuples but does not
 //! overwrite them when they sit at the edge of a page's free space, so the tables are
-//! rewritten with VACUUM FULL. Neither can run inside a transaction.
+//! rewritten with VACUUM FULL. Like any vacuum it keeps the rows that a transaction begun
+//! before the erasure may still see: one reading this database, or one writing to any
+//! database of the server (its transaction id holds back every snapshot's horizon), so
+//! the scrub is repeated until none was running. Neither can run inside a transaction.
 
 use std::time::Duration;
 
 use sqlx::Executor;
+use time::OffsetDateTime;
 
 use crate::{Db, Result, StoreError};
 
-/// Attempts before giving up. A long reader (SQLite) or an open transaction on one of
-/// the tables (PostgreSQL) blocks a scrub; in this application both last milliseconds.
-const ATTEMPTS: u32 = 4;
+/// Attempts before giving up, the pause doubling from [`FIRST_PAUSE`]: about 6 s in all.
+/// A long reader (SQLite) or an older transaction (PostgreSQL) blocks a scrub; the
+/// application's last milliseconds, a statistics import or a backup seconds or more.
+const ATTEMPTS: u32 = 7;
 /// How long one attempt waits for readers or for the table lock. Kept short so that an
 /// erasure answers promptly, and so that on PostgreSQL the queue behind VACUUM FULL's
 /// exclusive lock stays short.
@@ -28,9 +33,18 @@ impl Db {
     /// tables is logged and the bytes remain until the next successful scrub (any later
     /// erasure) or, on PostgreSQL, until autovacuum reuses the space.
     pub(crate) async fn scrub(&self, tables: &[&'static str]) {
+        // By the server's clock: transactions begun before now may see the erased rows.
+        let now = match self {
+            Db::Pg(pool) => sqlx::query_as::<_, (OffsetDateTime,)>("SELECT clock_timestamp()")
+                .fetch_one(pool)
+                .await
+                .ok()
+                .map(|(t,)| t),
+            Db::Sqlite(_) => None,
+        };
         let mut pause = FIRST_PAUSE;
         for attempt in 1..=ATTEMPTS {
-            match self.scrub_once(tables).await {
+            match self.scrub_once(tables, now).await {
                 Ok(()) => return,
                 Err(e) if attempt < ATTEMPTS => {
                     tracing::debug!(?tables, attempt, error = %e, "scrub after erasure postponed");
@@ -46,7 +60,7 @@ impl Db {
         }
     }
 
-    async fn scrub_once(&self, tables: &[&'static str]) -> Result<()> {
+    async fn scrub_once(&self, tables: &[&'static str], now: Option<OffsetDateTime>) -> Result<()> {
         match self {
             Db::Sqlite(pool) => {
                 let mut conn = pool.acquire().await?;
@@ -78,6 +92,16 @@ impl Db {
             }
             Db::Pg(pool) => {
                 let mut conn = pool.acquire().await?;
+                // Only sessions of the same role show their transactions here; one of
+                // another role (a pg_dump as the superuser) goes unseen.
+                let (older,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() \
+                     AND xact_start < $1 AND (backend_xid IS NOT NULL \
+                     OR (datname = current_database() AND backend_xmin IS NOT NULL))",
+                )
+                .bind(now)
+                .fetch_one(&mut *conn)
+                .await?;
                 conn.execute(format!("SET lock_timeout = {WAIT_MS}").as_str())
                     .await?;
                 let vacuum = conn
@@ -87,6 +111,11 @@ impl Db {
                     drop(conn.detach());
                 }
                 vacuum?;
+                if older > 0 {
+                    return Err(StoreError::Conflict(format!(
+                        "{older} older transactions may still see the erased rows"
+                    )));
+                }
             }
         }
         Ok(())

@@ -75,6 +75,31 @@ impl Db {
     /// and `reason` only. A second erasure of the same case is NotFound and changes nothing.
     /// Once committed, the files are scrubbed of the deleted rows (see [`Db::scrub`]).
     pub async fn erase_newcomer_case(&self, who: &Who, id: i64, reason: &str) -> Result<()> {
+        self.erase_unscrubbed(who, id, reason).await?;
+        self.scrub(TABLES).await;
+        Ok(())
+    }
+
+    /// Erases cases as [`Db::erase_newcomer_case`] does, each in its own transaction, in
+    /// order until one fails; the files are scrubbed once at the end, of every case erased
+    /// before a failure too.
+    pub async fn erase_newcomer_cases(&self, who: &Who, ids: &[i64], reason: &str) -> Result<()> {
+        let mut erased = 0;
+        let mut outcome = Ok(());
+        for &id in ids {
+            outcome = self.erase_unscrubbed(who, id, reason).await;
+            if outcome.is_err() {
+                break;
+            }
+            erased += 1;
+        }
+        if erased > 0 {
+            self.scrub(TABLES).await;
+        }
+        outcome
+    }
+
+    async fn erase_unscrubbed(&self, who: &Who, id: i64, reason: &str) -> Result<()> {
         let follow_ups_sql = format!("{SELECT_FOLLOW_UPS} WHERE case_id = $1");
         on!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -97,10 +122,8 @@ impl Db {
             sqlx::query("DELETE FROM newcomer_cases WHERE id = $1").bind(id).execute(&mut *tx).await?;
             audit!(tx, who, "erase", CASE, id.to_string(), None, Some(json!({ "reason": reason, "tables": TABLES })));
             tx.commit().await?;
-            Ok::<_, StoreError>(())
-        })?;
-        self.scrub(TABLES).await;
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Every case's arrival and follow-ups, to find those past the retention limit. The

@@ -434,7 +434,7 @@ async fn a_new_proposal_replaces_only_what_nobody_accepted() {
 
 #[tokio::test]
 async fn deleting_a_profile_removes_the_person_from_every_mentor_table() {
-    on_each_backend(|db| async move {
+    traces::on_each_backend_alone(|db| async move {
         let who = coordinator();
         let (mentor, mentee, pair) = pair_of(&db).await;
         let name = traces::unique_name();
@@ -673,7 +673,7 @@ async fn cohorts_sessions_attendance_and_evaluations() {
 
 #[tokio::test]
 async fn removing_a_cohort_mentor_leaves_no_trace_of_them() {
-    on_each_backend(|db| async move {
+    traces::on_each_backend_alone(|db| async move {
         use domain::mentor::{CohortFields, SessionFields};
         let who = coordinator();
         let f = CohortFields {

@@ -287,7 +287,7 @@ async fn follow_ups_consents_and_rent_to_own_are_checked_where_they_are_written(
 
 #[tokio::test]
 async fn erasure_leaves_no_trace_of_the_person() {
-    on_each_backend(|db| async move {
+    traces::on_each_backend_alone(|db| async move {
         let who = staff();
         let name = traces::unique_name();
         let token = name.split(' ').next().unwrap().to_string();
@@ -345,6 +345,31 @@ async fn erasure_leaves_no_trace_of_the_person() {
                 erase.after.unwrap()["reason"].as_str()
             ),
             (id.to_string().as_str(), Some("request"))
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn erasing_several_cases_scrubs_those_erased_before_one_fails() {
+    traces::on_each_backend_alone(|db| async move {
+        let who = staff();
+        let name = traces::unique_name();
+        let token = name.split(' ').next().unwrap().to_string();
+        let first = full_case(&db, &name).await;
+        let kept = full_case(&db, "Kept Person").await;
+        traces::search(&db, &token).await.assert_found(&db);
+
+        let err = db
+            .erase_newcomer_cases(&who, &[first, 999_999, kept], "retention")
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::NotFound(_)), "{err}");
+        traces::search(&db, &token).await.assert_none(&db);
+        assert!(db.newcomer_case(&who, first).await.unwrap().is_none());
+        assert!(
+            db.newcomer_case(&who, kept).await.unwrap().is_some(),
+            "the erasures stop at the first that fails"
         );
     })
     .await;

@@ -5,7 +5,48 @@
 
 use std::path::Path;
 
-use store::Db;
+use store::{testing, Db};
+
+/// Runs `check` on a fresh SQLite database and, when PostgreSQL is at hand, on a fresh
+/// PostgreSQL database of its own (not a schema): a vacuum keeps the rows that any
+/// transaction of the same database may still see, and the other tests' transactions in
+/// a shared database would be those.
+pub async fn on_each_backend_alone<F, Fut>(check: F)
+where
+    F: Fn(Db) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().unwrap();
+    check(testing::sqlite(dir.path()).await.unwrap()).await;
+    let Some(url) = testing::postgres_url() else {
+        eprintln!(
+            "PostgreSQL no-trace test skipped: set {}",
+            testing::POSTGRES_URL_VAR
+        );
+        return;
+    };
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("bulyst_trace_test_{}_{n}", std::process::id());
+    let admin = Db::connect(&url).await.unwrap();
+    let Db::Pg(pool) = &admin else { unreachable!() };
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        format!("CREATE DATABASE {name}"),
+    ] {
+        sqlx::query(&sql).execute(pool).await.unwrap();
+    }
+    // The same server, the new database: the URL's path is the database.
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    let db = Db::connect(&format!("{base}/{name}")).await.unwrap();
+    db.migrate().await.unwrap();
+    check(db.clone()).await;
+    db.close().await;
+    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .execute(pool)
+        .await
+        .unwrap();
+}
 
 /// A name no other test uses, so finding it anywhere means it was left behind.
 pub fn unique_name() -> String {
@@ -86,8 +127,11 @@ pub async fn search(db: &Db, needle: &str) -> Traces {
     }
 }
 
+/// Ignoring ASCII case, so that normalised copies (e-mail addresses, name keys) count.
 fn contains(bytes: &[u8], needle: &str) -> bool {
-    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+    bytes
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Every table of the schema with a row whose text holds `needle`.
@@ -102,7 +146,7 @@ async fn in_rows(pool: &sqlx::PgPool, needle: &str) -> Vec<String> {
     assert!(tables.len() > 10, "{tables:?}");
     let mut found = Vec::new();
     for (table,) in tables {
-        let sql = format!("SELECT COUNT(*) FROM \"{table}\" AS r WHERE r::text LIKE $1");
+        let sql = format!("SELECT COUNT(*) FROM \"{table}\" AS r WHERE r::text ILIKE $1");
         let (n,): (i64,) = sqlx::query_as(&sql)
             .bind(format!("%{needle}%"))
             .fetch_one(pool)
