@@ -1,5 +1,6 @@
-//! What an erasure must do after its transaction commits. A committed DELETE hides the
-//! person from every query, but their bytes stay in the database's files: on SQLite in
+//! What an erasure must do after its transaction commits. The erasure is done when it
+//! commits: from then on no query, export or later backup holds the person, and that is
+//! what the user is told. But a committed DELETE leaves the bytes in the database's files: on SQLite in
 //! the `-wal` file until a checkpoint copies the pages back (where `secure_delete` zeroes
 //! them) and the log is truncated; on PostgreSQL as dead tuples in the table's, its
 //! TOAST table's and its indexes' pages. A plain VACUUM frees those tuples but does not
@@ -30,8 +31,9 @@ impl Db {
     /// Removes from the database's files what the erasure just committed left of `tables`'
     /// deleted rows. Never fails: the erasure is done and stays done whatever happens
     /// here. If the files stay in use through every attempt, a warning naming only the
-    /// tables is logged and the bytes remain until the next successful scrub (any later
-    /// erasure) or, on PostgreSQL, until autovacuum reuses the space.
+    /// tables is logged and the bytes remain until the next successful scrub (on SQLite
+    /// any later erasure's, on PostgreSQL the next of the same tables), or until new
+    /// writes happen to overwrite them.
     pub(crate) async fn scrub(&self, tables: &[&'static str]) {
         // By the server's clock: transactions begun before now may see the erased rows.
         let now = match self {

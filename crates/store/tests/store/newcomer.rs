@@ -375,6 +375,36 @@ async fn erasing_several_cases_scrubs_those_erased_before_one_fails() {
     .await;
 }
 
+/// A reader in the middle of a transaction keeps the SQLite write-ahead log from being
+/// truncated; the erasure still succeeds, and the scrub gets through once it is gone.
+#[tokio::test]
+async fn a_reader_holding_the_log_delays_the_scrub_but_not_the_erasure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store::testing::sqlite(dir.path()).await.unwrap();
+    let Db::Sqlite(pool) = &db else {
+        unreachable!()
+    };
+    let name = traces::unique_name();
+    let token = name.split(' ').next().unwrap().to_string();
+    let id = full_case(&db, &name).await;
+    let mut reader = pool.acquire().await.unwrap();
+    sqlx::query("BEGIN").execute(&mut *reader).await.unwrap();
+    sqlx::query("SELECT COUNT(*) FROM newcomer_cases")
+        .execute(&mut *reader)
+        .await
+        .unwrap();
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        sqlx::query("COMMIT").execute(&mut *reader).await.unwrap();
+    });
+
+    db.erase_newcomer_case(&staff(), id, "request")
+        .await
+        .unwrap();
+    release.await.unwrap();
+    traces::search(&db, &token).await.assert_none(&db);
+}
+
 #[tokio::test]
 async fn a_backup_brings_back_what_it_held() {
     let dir = tempfile::tempdir().unwrap();
