@@ -11,6 +11,7 @@ mod journal;
 mod mentor;
 mod newcomer;
 mod plan;
+mod scrub;
 mod snapshot;
 mod stats;
 mod status;

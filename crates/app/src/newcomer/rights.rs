@@ -45,21 +45,23 @@ impl App {
     /// Erases every case `retention_months` past its last follow-up (see
     /// `domain::newcomer::retention_ends`) as of `today`; returns the erased ids. Run by
     /// the server's operator (`bulyst newcomers erase-expired`), each case in its own
-    /// transaction.
+    /// transaction, the database files scrubbed once after the last.
     pub async fn erase_expired(&self, today: Date, retention_months: u32) -> Result<Vec<i64>> {
         let who = Who {
             id: None,
             label: RETENTION.into(),
         };
-        let mut erased = Vec::new();
-        for case in self.db.newcomer_expiry_input(&who).await? {
-            if retention_ends(case.arrival_date, &case.follow_ups, retention_months) <= today {
-                self.db
-                    .erase_newcomer_case(&who, case.case_id, "retention")
-                    .await?;
-                erased.push(case.case_id);
-            }
-        }
-        Ok(erased)
+        let due: Vec<i64> = self
+            .db
+            .newcomer_expiry_input(&who)
+            .await?
+            .into_iter()
+            .filter(|c| retention_ends(c.arrival_date, &c.follow_ups, retention_months) <= today)
+            .map(|c| c.case_id)
+            .collect();
+        self.db
+            .erase_newcomer_cases(&who, &due, "retention")
+            .await?;
+        Ok(due)
     }
 }

@@ -494,9 +494,22 @@ async fn bad_input_is_named_and_changes_nothing() {
     );
 }
 
+/// The SQLite database file and write-ahead log in `dir` whose bytes hold `needle`.
+fn files_holding(dir: &std::path::Path, needle: &str) -> Vec<String> {
+    let file = store::Db::sqlite_file(dir);
+    [file.clone(), file.with_extension("sqlite3-wal")]
+        .into_iter()
+        .filter(|path| {
+            let bytes = std::fs::read(path).unwrap_or_default();
+            bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+        })
+        .map(|path| path.display().to_string())
+        .collect()
+}
+
 #[tokio::test]
 async fn the_retention_limit_erases_and_the_cohorts_keep_counting() {
-    let (app, _dir) = app().await;
+    let (app, dir) = app().await;
     let staff = account(&app, "staff@sogn.test", Role::NewcomerStaff, &["4643"]).await;
     let mut ids = Vec::new();
     // Six arrivals in 2019; all followed up at 3 and 12 months, one moved away at 12.
@@ -504,7 +517,7 @@ async fn the_retention_limit_erases_and_the_cohorts_keep_counting() {
         let id = app
             .create_newcomer_case(
                 Some(&staff),
-                &input(&format!("Person {i}"), "4643", "2019-01-10"),
+                &input(&format!("Person Qx{i}Retained"), "4643", "2019-01-10"),
             )
             .await
             .unwrap();
@@ -534,6 +547,7 @@ async fn the_retention_limit_erases_and_the_cohorts_keep_counting() {
         .await
         .unwrap();
     let before = app.newcomer_cohorts(Some(&staff)).await.unwrap();
+    assert!(!files_holding(dir.path(), "Retained").is_empty());
 
     // The one who moved away at 12 months is erased 12 months after that follow-up.
     assert!(app
@@ -555,6 +569,8 @@ async fn the_retention_limit_erases_and_the_cohorts_keep_counting() {
         app.erase_expired(date!(2025 - 01 - 10), 12).await.unwrap(),
         ids[1..]
     );
+    // Nor are they left in the bytes of the database file or its write-ahead log.
+    assert_eq!(files_holding(dir.path(), "Retained"), Vec::<String>::new());
     let admin = account(&app, "admin@sogn.test", Role::Admin, &[]).await;
     let left = app.newcomer_cases(Some(&admin)).await.unwrap();
     assert_eq!(left.iter().map(|c| c.id).collect::<Vec<_>>(), [recent]);

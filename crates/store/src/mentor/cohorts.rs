@@ -8,8 +8,13 @@ use domain::FieldError;
 use serde_json::json;
 use time::{Date, OffsetDateTime};
 
+use super::written_fields;
 use crate::audit::{audit, audit_read, Who};
+use crate::newcomer::fields;
 use crate::{on, on_writer, Db, Result, StoreError};
+
+/// The tables a cohort mentor's removal deletes from; scrubbed after.
+const DELETED_WITH_COHORT_MENTOR: &[&str] = &["mentoring_cohort_mentors", "mentoring_attendance"];
 
 const ENTITY: &str = "mentoring_cohort";
 const SELECT_COHORTS: &str = "SELECT id, version, employer, name, starts_on FROM mentoring_cohorts";
@@ -93,7 +98,7 @@ impl Db {
                 "INSERT INTO mentoring_cohorts (employer, name, starts_on, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
                 .bind(&f.employer).bind(&f.name).bind(f.starts_on).bind(OffsetDateTime::now_utc())
                 .fetch_one(&mut *tx).await?;
-            audit!(tx, who, "create", ENTITY, id.to_string(), None, serde_json::to_value(f).ok());
+            audit!(tx, who, "create", ENTITY, id.to_string(), None, fields(None, &written_fields(None, f)));
             tx.commit().await?;
             Ok(id)
         })
@@ -119,7 +124,7 @@ impl Db {
             }
             sqlx::query("UPDATE mentoring_cohorts SET employer = $1, name = $2, starts_on = $3, version = version + 1 WHERE id = $4")
                 .bind(&f.employer).bind(&f.name).bind(f.starts_on).bind(id).execute(&mut *tx).await?;
-            audit!(tx, who, "update", ENTITY, id.to_string(), serde_json::to_value(&before.fields).ok(), serde_json::to_value(f).ok());
+            audit!(tx, who, "update", ENTITY, id.to_string(), None, fields(None, &written_fields(Some(&before.fields), f)));
             tx.commit().await?;
             Ok(version + 1)
         })
@@ -184,13 +189,14 @@ impl Db {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO mentoring_cohort_mentors (cohort_id, name, name_key) VALUES ($1, $2, $3) RETURNING id")
                 .bind(cohort_id).bind(name).bind(name_key(name)).fetch_one(&mut *tx).await?;
-            audit!(tx, who, "create", "mentoring_cohort_mentor", id.to_string(), None, Some(json!({ "cohort": cohort_id, "name": name })));
+            audit!(tx, who, "create", "mentoring_cohort_mentor", id.to_string(), None, fields(Some(("cohort", json!(cohort_id))), &["name"]));
             tx.commit().await?;
             Ok(id)
         })
     }
 
-    /// Removes a cohort mentor and their attendance.
+    /// Removes a cohort mentor and their attendance; once committed, the files are
+    /// scrubbed of the deleted rows (see [`Db::scrub`]).
     pub async fn delete_mentoring_cohort_mentor(&self, who: &Who, id: i64) -> Result<()> {
         on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -201,8 +207,10 @@ impl Db {
             };
             audit!(tx, who, "delete", "mentoring_cohort_mentor", id.to_string(), Some(json!({ "cohort": cohort })), None);
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<_, StoreError>(())
+        })?;
+        self.scrub(DELETED_WITH_COHORT_MENTOR).await;
+        Ok(())
     }
 
     pub async fn add_mentoring_session(
@@ -217,7 +225,7 @@ impl Db {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO mentoring_sessions (cohort_id, held_on, theme) VALUES ($1, $2, $3) RETURNING id")
                 .bind(cohort_id).bind(s.held_on).bind(&s.theme).fetch_one(&mut *tx).await?;
-            audit!(tx, who, "create", "mentoring_session", id.to_string(), None, serde_json::to_value(s).ok());
+            audit!(tx, who, "create", "mentoring_session", id.to_string(), None, fields(Some(("cohort", json!(cohort_id))), &written_fields(None, s)));
             tx.commit().await?;
             Ok(id)
         })
@@ -270,7 +278,7 @@ impl Db {
                 "INSERT INTO mentoring_evaluations (cohort_id, session_id, text, score, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
                 .bind(cohort_id).bind(e.session_id).bind(&e.text).bind(e.score).bind(OffsetDateTime::now_utc())
                 .fetch_one(&mut *tx).await?;
-            audit!(tx, who, "create", "mentoring_evaluation", id.to_string(), None, serde_json::to_value(e).ok());
+            audit!(tx, who, "create", "mentoring_evaluation", id.to_string(), None, fields(Some(("cohort", json!(cohort_id))), &written_fields(None, e)));
             tx.commit().await?;
             Ok(id)
         })

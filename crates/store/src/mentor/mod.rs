@@ -1,7 +1,9 @@
 //! The mentor programme's tables. Profiles, pairs and what is recorded about pairs are
 //! personal data: every read of them writes an audit row with the operation "read", in
-//! the same transaction as the read, and every change one with what changed. Nothing
-//! here logs personal data through `tracing`.
+//! the same transaction as the read, and every change one naming what changed. Like the
+//! newcomer service's, these audit rows hold ids, codes and field names, never values,
+//! so that a deleted person leaves no trace in the log. Nothing here logs personal data
+//! through `tracing`.
 
 mod cohorts;
 mod pairs;
@@ -40,6 +42,22 @@ pub(crate) fn from_json<T: DeserializeOwned>(column: &str, text: &str) -> Result
 
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data serializes")
+}
+
+/// The names of the fields a write sets, for an audit row that says what was written
+/// without the values: every field of a new record, or those whose values differ from
+/// `before`. `T` is a struct with named fields.
+pub(crate) fn written_fields<T: serde::Serialize>(before: Option<&T>, after: &T) -> Vec<String> {
+    let object = |v: &T| match serde_json::to_value(v) {
+        Ok(serde_json::Value::Object(fields)) => fields,
+        _ => Default::default(),
+    };
+    let before = before.map(object).unwrap_or_default();
+    object(after)
+        .into_iter()
+        .filter(|(name, value)| before.get(name) != Some(value))
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// The audit log's `after` for a read of many rows: which ones, not what they hold.

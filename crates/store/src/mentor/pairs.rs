@@ -6,8 +6,9 @@ use time::{Date, OffsetDateTime};
 
 use super::profiles::{profiles, ProfileRow, SELECT_PROFILES};
 use super::rules::{PairRuleRow, RulesRow, SELECT_PAIR_RULES, SELECT_RULES};
-use super::{from_json, read_ids, to_json, MatchingInput};
+use super::{from_json, read_ids, to_json, written_fields, MatchingInput};
 use crate::audit::{audit, audit_read, Who};
+use crate::newcomer::fields;
 use crate::{on, on_writer, Db, Result, StoreError};
 
 const ENTITY: &str = "mentoring_pair";
@@ -220,7 +221,7 @@ impl Db {
                 .bind(s.status.code()).bind(s.mentor_accepted).bind(s.mentee_accepted).bind(s.started_on)
                 .bind(s.ended_on).bind(&s.end_reason).bind(id).bind(version)
                 .execute(&mut *tx).await?;
-            audit!(tx, who, "update", ENTITY, id.to_string(), serde_json::to_value(&before.state).ok(), serde_json::to_value(&s).ok());
+            audit!(tx, who, "update", ENTITY, id.to_string(), None, fields(None, &written_fields(Some(&before.state), &s)));
             let after = pair_in!(tx, id);
             tx.commit().await?;
             Ok(after)

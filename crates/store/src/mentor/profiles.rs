@@ -5,11 +5,22 @@ use domain::FieldError;
 use serde_json::json;
 use time::{Date, OffsetDateTime};
 
-use super::{from_json, read_ids, to_json};
+use super::{from_json, read_ids, to_json, written_fields};
 use crate::audit::{audit, audit_read, Who};
+use crate::newcomer::fields;
 use crate::{on, on_writer, Db, Result, StoreError};
 
 const ENTITY: &str = "mentoring_profile";
+
+/// The tables a profile's deletion deletes from, through the cascade; scrubbed after.
+const DELETED_WITH_PROFILE: &[&str] = &[
+    "mentoring_profiles",
+    "mentoring_pairs",
+    "mentoring_meetings",
+    "mentoring_check_ins",
+    "mentoring_outcomes",
+    "mentoring_pair_rules",
+];
 
 pub(super) const SELECT_PROFILES: &str =
     "SELECT id, version, side, name, municipality, languages, \
@@ -139,7 +150,7 @@ impl Db {
                 .bind(given_on).bind(text_version).bind(f.account_id).bind(OffsetDateTime::now_utc())
                 .fetch_one(&mut *tx).await
                 .map_err(|e| StoreError::unique(e, || "this person is registered already".into()))?;
-            audit!(tx, who, "create", ENTITY, id.to_string(), None, serde_json::to_value(f).ok());
+            audit!(tx, who, "create", ENTITY, id.to_string(), None, fields(None, &written_fields(None, f)));
             tx.commit().await?;
             Ok(id)
         })
@@ -224,7 +235,7 @@ impl Db {
                 .bind(f.account_id).bind(id).bind(version)
                 .execute(&mut *tx).await
                 .map_err(|e| StoreError::unique(e, || "this person is registered already".into()))?;
-            audit!(tx, who, "update", ENTITY, id.to_string(), serde_json::to_value(&before.fields).ok(), serde_json::to_value(f).ok());
+            audit!(tx, who, "update", ENTITY, id.to_string(), None, fields(None, &written_fields(Some(&before.fields), f)));
             tx.commit().await?;
             Ok(version + 1)
         })
@@ -233,6 +244,7 @@ impl Db {
     /// Deletes a profile and, through the foreign keys, every pair, meeting, check-in,
     /// outcome, lock and exclusion it is part of. The audit row names only the profile's id
     /// and side and how many pairs went with it, so the deletion does forget the person.
+    /// Once committed, the files are scrubbed of the deleted rows (see [`Db::scrub`]).
     pub async fn delete_mentoring_profile(&self, who: &Who, id: i64) -> Result<()> {
         on_writer!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -246,8 +258,10 @@ impl Db {
             };
             audit!(tx, who, "delete", ENTITY, id.to_string(), Some(json!({ "side": side, "pairs": pairs })), None);
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<_, StoreError>(())
+        })?;
+        self.scrub(DELETED_WITH_PROFILE).await;
+        Ok(())
     }
 }
 

@@ -8,8 +8,9 @@ use domain::mentor::{
 use time::{Date, OffsetDateTime};
 
 use super::pairs::{pair_in, pairs, PairRow, SELECT_PAIRS};
-use super::read_ids;
+use super::{read_ids, written_fields};
 use crate::audit::{audit, audit_read, Who};
+use crate::newcomer::fields;
 use crate::{on, on_writer, Db, Result, StoreError};
 
 const SELECT_MEETINGS: &str = "SELECT id, pair_id, held_on, minutes, note FROM mentoring_meetings";
@@ -119,7 +120,7 @@ impl Db {
                 "INSERT INTO mentoring_meetings (pair_id, held_on, minutes, note, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
                 .bind(pair_id).bind(m.held_on).bind(m.minutes).bind(&m.note).bind(OffsetDateTime::now_utc())
                 .fetch_one(&mut *tx).await?;
-            audit!(tx, who, "create", "mentoring_meeting", id.to_string(), None, serde_json::to_value(m).ok());
+            audit!(tx, who, "create", "mentoring_meeting", id.to_string(), None, fields(Some(("pair", pair_id.into())), &written_fields(None, m)));
             tx.commit().await?;
             Ok(id)
         })
@@ -143,7 +144,7 @@ impl Db {
                          ON CONFLICT (pair_id, kind) DO UPDATE SET held_on = excluded.held_on, note = excluded.note")
                 .bind(pair_id).bind(c.kind.code()).bind(c.held_on).bind(&c.note).execute(&mut *tx).await?;
             audit!(tx, who, "set", "mentoring_check_in", format!("{pair_id}/{}", c.kind),
-                before.map(|b| serde_json::to_value(CheckIn::from(b).fields).unwrap_or_default()), serde_json::to_value(c).ok());
+                None, fields(None, &written_fields(before.map(|b| CheckIn::from(b).fields).as_ref(), c)));
             tx.commit().await?;
             Ok(())
         })
@@ -173,7 +174,7 @@ impl Db {
                 .bind(o.qualifications_approved).bind(o.norwegian_level.map(|l| l.code())).bind(o.in_region)
                 .execute(&mut *tx).await?;
             audit!(tx, who, "set", "mentoring_outcome", format!("{pair_id}/{}", o.follow_up),
-                before.and_then(|b| serde_json::to_value(b.fields).ok()), serde_json::to_value(o).ok());
+                None, fields(None, &written_fields(before.map(|b| b.fields).as_ref(), o)));
             tx.commit().await?;
             Ok(())
         })

@@ -4,8 +4,9 @@ use domain::mentor::{MatchingRules, PairRule, PairRuleKind, Side};
 use domain::FieldError;
 use serde_json::json;
 
-use super::{from_json, read_ids, to_json};
+use super::{from_json, read_ids, to_json, written_fields};
 use crate::audit::{audit, audit_read, Who};
+use crate::newcomer::fields;
 use crate::{on, on_writer, Db, Result, StoreError};
 
 pub(super) const SELECT_RULES: &str =
@@ -76,7 +77,7 @@ impl Db {
             sqlx::query("UPDATE mentoring_rules SET min_level = $1, neighbours = $2, weights = $3, version = version + 1 WHERE id = 1")
                 .bind(rules.min_level.code()).bind(to_json(&rules.neighbours)).bind(to_json(&rules.weights))
                 .execute(&mut *tx).await?;
-            audit!(tx, who, "update", "mentoring_rules", "1", serde_json::to_value(&before).ok(), serde_json::to_value(rules).ok());
+            audit!(tx, who, "update", "mentoring_rules", "1", None, fields(None, &written_fields(Some(&before), rules)));
             tx.commit().await?;
             Ok(version + 1)
         })

@@ -13,8 +13,8 @@ use crate::audit::{audit, audit_read, AuditRow, Who, SELECT_AUDIT};
 use crate::mentor::read_ids;
 use crate::{on, on_writer, Db, Result, StoreError};
 
-/// The tables an erasure empties of the case, for its audit row.
-const TABLES: [&str; 5] = [
+/// The tables an erasure empties of the case, named in its audit row and scrubbed after.
+const TABLES: &[&str] = &[
     "newcomer_cases",
     "newcomer_steps",
     "newcomer_follow_ups",
@@ -73,7 +73,33 @@ impl Db {
     /// category and follow-up outcomes are first added to the anonymous tally, then the case
     /// and (by ON DELETE CASCADE) every row about it are deleted. The audit row holds the id
     /// and `reason` only. A second erasure of the same case is NotFound and changes nothing.
+    /// Once committed, the files are scrubbed of the deleted rows (see [`Db::scrub`]).
     pub async fn erase_newcomer_case(&self, who: &Who, id: i64, reason: &str) -> Result<()> {
+        self.erase_unscrubbed(who, id, reason).await?;
+        self.scrub(TABLES).await;
+        Ok(())
+    }
+
+    /// Erases cases as [`Db::erase_newcomer_case`] does, each in its own transaction, in
+    /// order until one fails; the files are scrubbed once at the end, of every case erased
+    /// before a failure too.
+    pub async fn erase_newcomer_cases(&self, who: &Who, ids: &[i64], reason: &str) -> Result<()> {
+        let mut erased = 0;
+        let mut outcome = Ok(());
+        for &id in ids {
+            outcome = self.erase_unscrubbed(who, id, reason).await;
+            if outcome.is_err() {
+                break;
+            }
+            erased += 1;
+        }
+        if erased > 0 {
+            self.scrub(TABLES).await;
+        }
+        outcome
+    }
+
+    async fn erase_unscrubbed(&self, who: &Who, id: i64, reason: &str) -> Result<()> {
         let follow_ups_sql = format!("{SELECT_FOLLOW_UPS} WHERE case_id = $1");
         on_writer!(self, pool => {
             let mut tx = pool.begin().await?;

@@ -20,8 +20,12 @@ pub(crate) const CONSENT: &str = "newcomer_consent";
 pub(crate) const RENT_TO_OWN: &str = "newcomer_rent_to_own";
 
 /// An audit row's `after` for a change: the names of the fields written, and which row
-/// of the case (a step's kind, a follow-up's point, a consent's id) when there are several.
-fn fields(which: Option<(&str, Value)>, names: &[&str]) -> Option<Value> {
+/// (a step's kind, a follow-up's point, a consent's id) when there are several. The
+/// mentor programme's audit rows are made with it too.
+pub(crate) fn fields<S: serde::Serialize>(
+    which: Option<(&str, Value)>,
+    names: &[S],
+) -> Option<Value> {
     let mut v = json!({ "fields": names });
     if let Some((key, id)) = which {
         v[key] = id;

@@ -1,5 +1,6 @@
 //! The mentor programme's tables: audited reads and writes, stale edits, deletion that
-//! forgets, and a pair's life; on both backends.
+//! forgets (not even leaving the person in the bytes of the database's files), and a
+//! pair's life; on both backends.
 
 use domain::mentor::{
     CheckInFields, CheckInKind, Consent, FollowUp, Language, Level, MeetingFields, NewPair,
@@ -8,7 +9,7 @@ use domain::mentor::{
 use store::{Db, ProfileFilter, StoreError, Who};
 use time::macros::date;
 
-use super::on_each_backend;
+use super::{on_each_backend, traces};
 
 fn coordinator() -> Who {
     Who {
@@ -176,8 +177,9 @@ async fn duplicates_and_stale_edits_are_refused_and_change_nothing() {
             .find(|e| e.operation == "update")
             .unwrap();
         assert_eq!(
-            update.before.unwrap()["interests"],
-            serde_json::json!(["fotball"])
+            (update.before, update.after),
+            (None, Some(serde_json::json!({ "fields": ["interests"] }))),
+            "the field's name, not its values"
         );
     })
     .await;
@@ -432,9 +434,14 @@ async fn a_new_proposal_replaces_only_what_nobody_accepted() {
 
 #[tokio::test]
 async fn deleting_a_profile_removes_the_person_from_every_mentor_table() {
-    on_each_backend(|db| async move {
+    traces::on_each_backend_alone(|db| async move {
         let who = coordinator();
         let (mentor, mentee, pair) = pair_of(&db).await;
+        let name = traces::unique_name();
+        let token = name.split(' ').next().unwrap().to_string();
+        db.update_mentoring_profile(&who, mentee, 1, &profile(Side::Mentee, &name))
+            .await
+            .unwrap();
         let day = date!(2024 - 02 - 01);
         for (v, event) in [
             (
@@ -463,17 +470,27 @@ async fn deleting_a_profile_removes_the_person_from_every_mentor_table() {
             &MeetingFields {
                 held_on: day,
                 minutes: 60,
-                note: "x".into(),
+                note: format!("{token} kom for seint"),
             },
             day,
         )
         .await
         .unwrap();
+        let check_in = CheckInFields {
+            kind: CheckInKind::Midway,
+            held_on: day,
+            note: format!("{token} trivst"),
+        };
+        db.set_mentoring_check_in(&who, pair, &check_in, day)
+            .await
+            .unwrap();
         db.set_mentoring_pair_rule(&who, mentor, mentee, Some(PairRuleKind::Lock))
             .await
             .unwrap();
+        traces::search(&db, &token).await.assert_found(&db);
 
         db.delete_mentoring_profile(&who, mentee).await.unwrap();
+        traces::search(&db, &token).await.assert_none(&db);
         assert!(db.mentoring_profile(&who, mentee).await.unwrap().is_none());
         assert!(db.mentoring_pairs(&who, None).await.unwrap().is_empty());
         assert!(db.mentoring_pair_rules(&who).await.unwrap().is_empty());
@@ -649,6 +666,53 @@ async fn cohorts_sessions_attendance_and_evaluations() {
         assert_eq!(
             audit_ops(&db, "mentoring_cohort").await.last().unwrap(),
             "read"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn removing_a_cohort_mentor_leaves_no_trace_of_them() {
+    traces::on_each_backend_alone(|db| async move {
+        use domain::mentor::{CohortFields, SessionFields};
+        let who = coordinator();
+        let f = CohortFields {
+            employer: "Sogndal kommune".into(),
+            name: "Vår 2025".into(),
+            starts_on: None,
+        };
+        let cohort = db.create_mentoring_cohort(&who, &f).await.unwrap();
+        let name = traces::unique_name();
+        let token = name.split(' ').next().unwrap().to_string();
+        let mentor = db
+            .add_mentoring_cohort_mentor(&who, cohort, &name)
+            .await
+            .unwrap();
+        let held_on = date!(2025 - 02 - 03);
+        let theme = "Arbeidsliv".to_string();
+        let session = db
+            .add_mentoring_session(&who, cohort, &SessionFields { held_on, theme })
+            .await
+            .unwrap();
+        db.set_mentoring_attendance(&who, session, &[mentor])
+            .await
+            .unwrap();
+        traces::search(&db, &token).await.assert_found(&db);
+
+        db.delete_mentoring_cohort_mentor(&who, mentor)
+            .await
+            .unwrap();
+        traces::search(&db, &token).await.assert_none(&db);
+        let created = db
+            .audit_log(100, 0)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|e| e.entity == "mentoring_cohort_mentor" && e.operation == "create")
+            .unwrap();
+        assert_eq!(
+            created.after,
+            Some(serde_json::json!({ "cohort": cohort, "fields": ["name"] }))
         );
     })
     .await;

@@ -1,6 +1,6 @@
 //! The newcomer service's tables on both backends: audit rows with field names only,
 //! stale edits, follow-ups and rent-to-own, erasure that leaves nothing of the person
-//! (not even in the database file's bytes), and backup and restore.
+//! (not even in the bytes of the database's files), and backup and restore.
 
 use domain::newcomer::{
     CaseFields, Category, ConsentFields, FollowUpAt, FollowUpFields, HouseholdMember, LawfulBasis,
@@ -9,7 +9,7 @@ use domain::newcomer::{
 use store::{CaseScope, Db, StoreError, Who};
 use time::macros::date;
 
-use super::on_each_backend;
+use super::{on_each_backend, traces};
 
 const TODAY: time::Date = date!(2026 - 01 - 15);
 
@@ -285,71 +285,11 @@ async fn follow_ups_consents_and_rent_to_own_are_checked_where_they_are_written(
     .await;
 }
 
-/// A name no other test uses, so finding it anywhere means it was left behind.
-fn unique_name() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("Zq{:x}{:x} Erasable", nanos, std::process::id())
-}
-
-/// Finds `needle` in the database: in the SQLite file's (and WAL's) bytes after a
-/// checkpoint, or in any row of any table of the PostgreSQL schema.
-async fn found_anywhere(db: &Db, needle: &str) -> Vec<String> {
-    match db.pool() {
-        store::Backend::Sqlite(pool) => {
-            let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-                .fetch_one(pool)
-                .await
-                .unwrap();
-            assert_eq!(busy, 0, "the checkpoint ran to the end");
-            let (_, _, file): (i64, String, String) = sqlx::query_as("PRAGMA database_list")
-                .fetch_one(pool)
-                .await
-                .unwrap();
-            let mut found = Vec::new();
-            for path in [file.clone(), format!("{file}-wal")] {
-                let Ok(bytes) = std::fs::read(&path) else {
-                    continue;
-                };
-                if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-                    found.push(path);
-                }
-            }
-            found
-        }
-        store::Backend::Pg(pool) => {
-            let tables: Vec<(String,)> = sqlx::query_as(
-                "SELECT table_name::text FROM information_schema.tables \
-                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
-            )
-            .fetch_all(pool)
-            .await
-            .unwrap();
-            assert!(tables.len() > 10, "{tables:?}");
-            let mut found = Vec::new();
-            for (table,) in tables {
-                let sql = format!("SELECT COUNT(*) FROM \"{table}\" AS r WHERE r::text LIKE $1");
-                let (n,): (i64,) = sqlx::query_as(&sql)
-                    .bind(format!("%{needle}%"))
-                    .fetch_one(pool)
-                    .await
-                    .unwrap();
-                if n > 0 {
-                    found.push(table);
-                }
-            }
-            found
-        }
-    }
-}
-
 #[tokio::test]
 async fn erasure_leaves_no_trace_of_the_person() {
-    on_each_backend(|db| async move {
+    traces::on_each_backend_alone(|db| async move {
         let who = staff();
-        let name = unique_name();
+        let name = traces::unique_name();
         let token = name.split(' ').next().unwrap().to_string();
         let id = full_case(&db, &name).await;
         let renamed = CaseFields {
@@ -361,19 +301,10 @@ async fn erasure_leaves_no_trace_of_the_person() {
             .unwrap();
         let kept = full_case(&db, "Kept Person").await;
         db.export_newcomer_case(&who, id).await.unwrap();
-        assert!(
-            !found_anywhere(&db, &token).await.is_empty(),
-            "the test can find the name ({})",
-            db.backend()
-        );
+        traces::search(&db, &token).await.assert_found(&db);
 
         db.erase_newcomer_case(&who, id, "request").await.unwrap();
-        assert_eq!(
-            found_anywhere(&db, &token).await,
-            Vec::<String>::new(),
-            "{}",
-            db.backend()
-        );
+        traces::search(&db, &token).await.assert_none(&db);
         assert!(db.newcomer_case(&who, id).await.unwrap().is_none());
         assert!(db.newcomer_case(&who, kept).await.unwrap().is_some());
 
@@ -417,6 +348,61 @@ async fn erasure_leaves_no_trace_of_the_person() {
         );
     })
     .await;
+}
+
+#[tokio::test]
+async fn erasing_several_cases_scrubs_those_erased_before_one_fails() {
+    traces::on_each_backend_alone(|db| async move {
+        let who = staff();
+        let name = traces::unique_name();
+        let token = name.split(' ').next().unwrap().to_string();
+        let first = full_case(&db, &name).await;
+        let kept = full_case(&db, "Kept Person").await;
+        traces::search(&db, &token).await.assert_found(&db);
+
+        let err = db
+            .erase_newcomer_cases(&who, &[first, 999_999, kept], "retention")
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::NotFound(_)), "{err}");
+        traces::search(&db, &token).await.assert_none(&db);
+        assert!(db.newcomer_case(&who, first).await.unwrap().is_none());
+        assert!(
+            db.newcomer_case(&who, kept).await.unwrap().is_some(),
+            "the erasures stop at the first that fails"
+        );
+    })
+    .await;
+}
+
+/// A reader in the middle of a transaction keeps the SQLite write-ahead log from being
+/// truncated; the erasure still succeeds, and the scrub gets through once it is gone.
+#[tokio::test]
+async fn a_reader_holding_the_log_delays_the_scrub_but_not_the_erasure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store::testing::sqlite(dir.path()).await.unwrap();
+    let store::Backend::Sqlite(pool) = db.pool() else {
+        unreachable!()
+    };
+    let name = traces::unique_name();
+    let token = name.split(' ').next().unwrap().to_string();
+    let id = full_case(&db, &name).await;
+    let mut reader = pool.acquire().await.unwrap();
+    sqlx::query("BEGIN").execute(&mut *reader).await.unwrap();
+    sqlx::query("SELECT COUNT(*) FROM newcomer_cases")
+        .execute(&mut *reader)
+        .await
+        .unwrap();
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        sqlx::query("COMMIT").execute(&mut *reader).await.unwrap();
+    });
+
+    db.erase_newcomer_case(&staff(), id, "request")
+        .await
+        .unwrap();
+    release.await.unwrap();
+    traces::search(&db, &token).await.assert_none(&db);
 }
 
 #[tokio::test]
