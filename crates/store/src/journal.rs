@@ -91,36 +91,31 @@ async fn write_queued(writer: Backend, mut incoming: mpsc::UnboundedReceiver<Que
     }
 }
 
-macro_rules! bind_row {
-    ($query:expr, $row:expr) => {
-        $query
-            .bind($row.at)
-            .bind($row.actor_id)
-            .bind(&$row.actor)
-            .bind($row.entity)
-            .bind(&$row.entity_id)
-            .bind($row.after.as_ref().map(|v| v.to_string()))
-    };
+/// Inserts every row of `$batch` in one writing transaction on `$pool`.
+macro_rules! insert_in_one_transaction {
+    ($pool:expr, $batch:expr) => {{
+        let sql = "INSERT INTO audit_log (at, actor_id, actor, operation, entity, entity_id, \
+                   before_json, after_json) VALUES ($1, $2, $3, 'read', $4, $5, NULL, $6)";
+        let mut tx = WritePool($pool).begin().await?;
+        for row in $batch.iter().flat_map(|q| &q.rows) {
+            sqlx::query(sql)
+                .bind(row.at)
+                .bind(row.actor_id)
+                .bind(&row.actor)
+                .bind(row.entity)
+                .bind(&row.entity_id)
+                .bind(row.after.as_ref().map(|v| v.to_string()))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+    }};
 }
 
 async fn commit(writer: &Backend, batch: &[Queued]) -> Result<()> {
-    let sql = "INSERT INTO audit_log (at, actor_id, actor, operation, entity, entity_id, before_json, after_json) \
-               VALUES ($1, $2, $3, 'read', $4, $5, NULL, $6)";
     match writer {
-        Backend::Sqlite(p) => {
-            let mut tx = WritePool(p).begin().await?;
-            for row in batch.iter().flat_map(|q| &q.rows) {
-                bind_row!(sqlx::query(sql), row).execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-        }
-        Backend::Pg(p) => {
-            let mut tx = WritePool(p).begin().await?;
-            for row in batch.iter().flat_map(|q| &q.rows) {
-                bind_row!(sqlx::query(sql), row).execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-        }
+        Backend::Sqlite(p) => insert_in_one_transaction!(p, batch),
+        Backend::Pg(p) => insert_in_one_transaction!(p, batch),
     }
     Ok(())
 }
