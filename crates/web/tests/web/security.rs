@@ -118,3 +118,75 @@ async fn passwords_are_argon2id_and_sessions_hashed() {
     let body = res.into_body().collect().await.unwrap().to_bytes();
     assert!(String::from_utf8_lossy(&body).contains("reader"));
 }
+
+/// Known ways to make a browser leave the site through a redirect to "our own path".
+const REDIRECT_BYPASSES: &[&str] = &[
+    "/%09/evil.example/phish",
+    "/\t/evil.example/phish",
+    "//evil.example",
+    "/\\evil.example",
+    "\\/evil.example",
+    "/%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "https://evil.example",
+    "javascript:alert(1)",
+    "%0d%0aSet-Cookie:x=1",
+    "/\r\nSet-Cookie:x=1",
+    "/\nx",
+    "/%00",
+    " /evil.example",
+    "/.//evil.example",
+];
+
+#[tokio::test]
+async fn log_in_and_language_switch_redirect_only_to_our_own_paths() {
+    let t = TestApp::sqlite().await;
+    t.app
+        .add_user(
+            None,
+            "pl@sogn.test",
+            "a long test password",
+            Role::ProjectLeader,
+            vec![],
+            vec![],
+        )
+        .await
+        .unwrap();
+    for bad in REDIRECT_BYPASSES {
+        let login = t
+            .form(
+                "/login",
+                None,
+                &[
+                    ("email", "pl@sogn.test"),
+                    ("password", "a long test password"),
+                    ("next", bad),
+                ],
+            )
+            .await;
+        assert_eq!(
+            login.status,
+            StatusCode::SEE_OTHER,
+            "{bad:?}: {}",
+            login.body
+        );
+        assert_eq!(login.location(), "/", "log-in with next={bad:?}");
+        let language = t
+            .form("/language", None, &[("lang", "en"), ("back", bad)])
+            .await;
+        assert_eq!(language.status, StatusCode::SEE_OTHER, "{bad:?}");
+        assert_eq!(language.location(), "/", "language with back={bad:?}");
+        let page = t
+            .get(&format!("/login?next={}", crate::helpers::enc(bad)))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{bad:?}");
+    }
+    let kept = t
+        .form(
+            "/language",
+            None,
+            &[("lang", "en"), ("back", "/action-plan?wp=arbeid")],
+        )
+        .await;
+    assert_eq!(kept.location(), "/action-plan?wp=arbeid");
+}
