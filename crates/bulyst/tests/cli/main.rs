@@ -236,3 +236,87 @@ fn mentor_assign_prints_an_optimal_assignment_or_says_what_is_wrong() {
     assert!(bad.stdout.is_empty());
     assert!(text(&bad.stderr).contains(":2:"), "{}", text(&bad.stderr));
 }
+
+/// The server's resident memory in KiB, as the kernel counts it.
+fn resident_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS in /proc/PID/status")
+}
+
+/// Sends one request and returns the status line's code.
+fn status_of(addr: &str, request: &str) -> u16 {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(120)))
+        .unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    answer
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {answer:?}"))
+}
+
+#[test]
+fn a_hundred_concurrent_failed_log_ins_do_not_exhaust_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulyst"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env_remove("DATABASE_URL")
+        .env("BULYST_LOAD_LARGE_STATISTICS", "no")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let login = |n: usize| {
+        let body = format!(r#"{{"email":"nobody{n}@sogn.test","password":"wrong guess {n}"}}"#);
+        format!(
+            "POST /api/v1/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    // The first failure builds what every later one shares.
+    assert_eq!(status_of(&addr, &login(0)), 422);
+    let before = resident_kib(child.id());
+    let statuses: Vec<u16> = std::thread::scope(|s| {
+        let threads: Vec<_> = (1..=100)
+            .map(|n| {
+                let (addr, request) = (&addr, login(n));
+                s.spawn(move || status_of(addr, &request))
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).collect()
+    });
+    let after = resident_kib(child.id());
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    // Refused, slowed down or turned away while busy: never a server error.
+    assert!(
+        statuses.iter().all(|s| [422, 429, 503].contains(s)),
+        "{statuses:?}"
+    );
+    let grown_mib = after.saturating_sub(before) / 1024;
+    assert!(
+        grown_mib < 200,
+        "resident memory grew by {grown_mib} MiB ({before} KiB to {after} KiB)"
+    );
+}

@@ -4,6 +4,7 @@
 mod mentor;
 mod newcomer;
 mod stats;
+mod throttle;
 
 use domain::plan_file;
 use domain::status::{Light, Status};
