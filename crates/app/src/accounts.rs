@@ -343,7 +343,7 @@ mod tests {
         assert_eq!(BY_ACCOUNT.wait(i64::MAX), Duration::minutes(15));
         assert_eq!(
             wait_for(&address_key([10, 0, 0, 1].into()), 21),
-            Duration::seconds(1)
+            Duration::seconds(5)
         );
         assert_eq!(
             wait_for(&address_key([10, 0, 0, 1].into()), 20),

@@ -259,11 +259,11 @@ login-title = Log in
 field-password = Password
 login-submit = Log in
 login-intro = Log in to report status or change the plan. Anyone can read the plan without logging in.
-login-wait = Too many failed log-ins. Wait { $seconds } { $seconds ->
+login-wait = Too many failed log-ins. Wait { $count } { $count ->
         [one] second
        *[other] seconds
     } and try again.
-login-busy = Many people are logging in right now. Try again in { $seconds } { $seconds ->
+login-busy = Many people are logging in right now. Try again in { $count } { $count ->
         [one] second
        *[other] seconds
     }.

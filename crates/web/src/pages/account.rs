@@ -77,7 +77,7 @@ pub async fn login(
 /// A message that says how many seconds to wait, in the visitor's language.
 fn waiting(ctx: &Ctx, key: &str, seconds: u64) -> String {
     let seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
-    i18n::t_with(ctx.lang, key, &[("seconds", i18n::Arg::Num(seconds))])
+    i18n::t_with(ctx.lang, key, &[("count", i18n::Arg::Num(seconds))])
 }
 
 pub async fn logout(ctx: Ctx) -> PageResult {
