@@ -141,3 +141,27 @@ impl IntoResponse for ApiError {
         self.0.into_response()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_errors_tell_when_to_come_back() {
+        for (e, status) in [
+            (AppError::Busy(5), StatusCode::SERVICE_UNAVAILABLE),
+            (AppError::TooManyAttempts(40), StatusCode::TOO_MANY_REQUESTS),
+        ] {
+            let seconds = retry_after(&e).unwrap().to_string();
+            let res = Problem::from(e).into_response();
+            assert_eq!(res.status(), status);
+            assert_eq!(res.headers()[header::RETRY_AFTER], seconds.as_str());
+            assert_eq!(
+                res.headers()[header::CONTENT_TYPE],
+                "application/problem+json"
+            );
+        }
+        let res = Problem::from(AppError::NotFound("x".into())).into_response();
+        assert!(!res.headers().contains_key(header::RETRY_AFTER));
+    }
+}

@@ -315,8 +315,60 @@ fn a_hundred_concurrent_failed_log_ins_do_not_exhaust_memory() {
         "{statuses:?}"
     );
     let grown_mib = after.saturating_sub(before) / 1024;
+    eprintln!("resident memory: {before} KiB before, {after} KiB after, +{grown_mib} MiB");
     assert!(
         grown_mib < 200,
         "resident memory grew by {grown_mib} MiB ({before} KiB to {after} KiB)"
     );
+}
+
+#[test]
+fn log_ins_are_throttled_by_the_client_address_the_trusted_proxy_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulyst"))
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--trusted-proxy",
+            "127.0.0.1",
+            "--data-dir",
+        ])
+        .arg(dir.path())
+        .env_remove("DATABASE_URL")
+        .env("BULYST_LOAD_LARGE_STATISTICS", "no")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let login = |n: usize, client: &str| {
+        let body = format!(r#"{{"email":"person{n}@sogn.test","password":"Sommar2024!"}}"#);
+        let request = format!(
+            "POST /api/v1/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+             X-Forwarded-For: {client}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        status_of(&addr, &request)
+    };
+    // Every account is another, so only the address can slow these down.
+    let statuses: Vec<u16> = (0..21).map(|n| login(n, "198.51.100.1")).collect();
+    let stopped = login(21, "198.51.100.1");
+    let elsewhere = login(22, "198.51.100.2");
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(statuses.iter().all(|s| *s == 422), "{statuses:?}");
+    assert_eq!(stopped, 429);
+    assert_eq!(elsewhere, 422, "another client behind the same proxy");
 }
