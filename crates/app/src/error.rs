@@ -19,8 +19,12 @@ pub enum AppError {
     /// A stale edit or a duplicate.
     #[error("{0}")]
     Conflict(String),
-    #[error("too many failed attempts; try again in {0} minutes")]
+    /// Slowed down after failed log-ins; the number is the seconds to wait.
+    #[error("too many failed attempts; try again in {0} seconds")]
     TooManyAttempts(u64),
+    /// Too much is running at once; the number is the seconds to wait.
+    #[error("the server is busy; try again in {0} seconds")]
+    Busy(u64),
     #[error("the database has no plan loaded")]
     NoPlan,
     #[error("internal error: {0}")]

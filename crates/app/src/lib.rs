@@ -7,11 +7,12 @@ mod indicators;
 mod input;
 pub mod mentor;
 pub mod newcomer;
+mod passwords;
 mod plan;
 mod programme;
 mod statistics;
 
-pub use accounts::{hash_password, Session, SESSION_HOURS};
+pub use accounts::{LoginAttempt, Session, DEVICE_DAYS, MAX_EMAIL, MAX_PASSWORD, SESSION_HOURS};
 pub use error::AppError;
 pub use indicators::{shown_areas, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
 pub use input::{parse_date, today, ActionInput, ContactInput, MeasureInput, StatusInput};
@@ -24,6 +25,7 @@ pub use newcomer::{
     CaseInput, ConsentInput, FollowUpInput, HouseholdMemberInput, OwnCorrectionInput,
     RentToOwnInput, StepInput, WithdrawalInput,
 };
+pub use passwords::hash_password;
 pub use programme::{recent_meetings, DEFAULT_PLAN};
 pub use statistics::{parse_interval, ImportOptions, Refreshed, SOGN_MUNICIPALITIES};
 
@@ -44,8 +46,8 @@ pub struct App {
     checked: Mutex<Option<Instant>>,
     /// Indicator values computed from the statistics, per statistics revision.
     computed: Mutex<indicators::Computed>,
-    /// Recent failed log-ins per account, to slow down password guessing.
-    failures: Mutex<accounts::Failures>,
+    /// Password hashing, a few runs at a time.
+    passwords: passwords::Passwords,
 }
 
 impl App {
@@ -55,7 +57,7 @@ impl App {
             snapshot: RwLock::new(None),
             checked: Mutex::new(None),
             computed: Mutex::new(Default::default()),
-            failures: Mutex::new(Default::default()),
+            passwords: passwords::Passwords::new(),
         }
     }
 

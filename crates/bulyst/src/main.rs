@@ -53,6 +53,10 @@ enum Command {
         /// start and daily; 0 turns it off (then run `bulyst newcomers erase-expired`).
         #[arg(long, env = "BULYST_RETENTION_MONTHS", default_value_t = 12)]
         retention_months: u32,
+        /// The address of the proxy in front of Bulyst: only from it is
+        /// `X-Forwarded-For` believed, for log-in throttling by client address.
+        #[arg(long, env = "BULYST_TRUSTED_PROXY")]
+        trusted_proxy: Option<std::net::IpAddr>,
     },
     /// Apply database migrations and exit.
     Migrate,
@@ -283,7 +287,8 @@ async fn run(data_dir: &Path, database_url: Option<&str>, command: Command) -> R
             addr,
             refresh_every,
             retention_months,
-        } => serve(app, addr, refresh_every, retention_months).await,
+            trusted_proxy,
+        } => serve(app, addr, refresh_every, retention_months, trusted_proxy).await,
         Command::Migrate => Ok(()),
         Command::Plan { command } => plan(&app, command).await,
         Command::User {
@@ -437,6 +442,7 @@ async fn serve(
     addr: SocketAddr,
     refresh_every: Option<Duration>,
     retention_months: u32,
+    trusted_proxy: Option<std::net::IpAddr>,
 ) -> Result<(), String> {
     // A damaged file is better found now than by the first user whose page it holds.
     let checking = std::time::Instant::now();
@@ -522,7 +528,16 @@ async fn serve(
             delete_expired_sessions(&app).await;
         }
     };
-    let server = axum::serve(listener, web::router(app.clone())).with_graceful_shutdown(shutdown());
+    let mut router = web::router(app.clone());
+    if let Some(proxy) = trusted_proxy {
+        router = router.layer(axum::Extension(web::TrustedProxy(proxy)));
+    }
+    // The peer's address is what log-in throttling counts by.
+    let server = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown());
     // The server decides when to stop; an unfinished load is dropped (its
     // transaction rolls back) and tried again on the next start.
     let server = server.into_future();

@@ -259,6 +259,15 @@ login-title = Log in
 field-password = Password
 login-submit = Log in
 login-intro = Log in to report status or change the plan. Anyone can read the plan without logging in.
+login-wait = Too many failed log-ins. Wait { $count } { $count ->
+        [one] second
+       *[other] seconds
+    } and try again.
+login-busy = Many people are logging in right now. Try again in { $count } { $count ->
+        [one] second
+       *[other] seconds
+    }.
+error-title-503 = The server is busy
 
 ## Audit log
 

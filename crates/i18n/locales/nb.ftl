@@ -259,6 +259,15 @@ login-title = Logg inn
 field-password = Passord
 login-submit = Logg inn
 login-intro = Logg inn for å rapportere status eller endre planen. Alle kan lese planen uten å logge inn.
+login-wait = For mange mislykkede innlogginger. Vent { $count } { $count ->
+        [one] sekund
+       *[other] sekunder
+    } og prøv igjen.
+login-busy = Mange logger inn akkurat nå. Prøv igjen om { $count } { $count ->
+        [one] sekund
+       *[other] sekunder
+    }.
+error-title-503 = Serveren er opptatt
 
 ## Revisjonslogg
 

@@ -259,6 +259,9 @@ login-title = Logg inn
 field-password = Passord
 login-submit = Logg inn
 login-intro = Logg inn for å rapportere status eller endre planen. Alle kan lese planen utan å logge inn.
+login-wait = For mange mislukka innloggingar. Vent { $count } sekund og prøv igjen.
+login-busy = Mange loggar inn akkurat no. Prøv igjen om { $count } sekund.
+error-title-503 = Tenaren er oppteken
 
 ## Revisjonslogg
 

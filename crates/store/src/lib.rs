@@ -17,6 +17,7 @@ mod stats;
 mod status;
 mod targets;
 pub mod testing;
+mod throttle;
 mod users;
 
 pub use audit::Who;
@@ -28,6 +29,7 @@ pub use newcomer::{CaseAccess, CaseScope, ExpiryInput};
 pub use plan::{span_dates, ActionFields, MeasureFields};
 pub use stats::{ImportRecord, ImportReport, ObservationQuery, ObservationRow};
 pub use status::NewStatus;
+pub use throttle::{DEVICES_PER_ACCOUNT, THROTTLE_MEMORY};
 pub use users::{NewUser, StoredUser};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

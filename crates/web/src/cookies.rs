@@ -1,10 +1,12 @@
-//! The two cookies Bulyst sets: the session and the chosen language.
+//! The cookies Bulyst sets: the session, the chosen language, and the device
+//! cookie that marks a browser an account signed in from.
 
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue};
 
 pub const SESSION: &str = "bulyst_session";
 pub const LANG: &str = "bulyst_lang";
+pub const DEVICE: &str = "bulyst_device";
 
 pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -37,4 +39,12 @@ pub fn clear_session(headers: &mut HeaderMap) {
 
 pub fn set_lang(headers: &mut HeaderMap, lang: &str) {
     headers.append(SET_COOKIE, cookie(LANG, lang, 365 * 24 * 3600, true));
+}
+
+/// Kept after log-out: it only says that this browser signed in before.
+pub fn set_device(headers: &mut HeaderMap, token: &str) {
+    headers.append(
+        SET_COOKIE,
+        cookie(DEVICE, token, app::DEVICE_DAYS * 24 * 3600, true),
+    );
 }

@@ -2,6 +2,7 @@
 //! calls a use case and writes the answer as an HTML page or JSON.
 
 mod api;
+mod client;
 mod context;
 mod cookies;
 mod guard;
@@ -20,6 +21,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use api::openapi;
+pub use client::TrustedProxy;
 
 /// Shared by every handler.
 #[derive(Clone)]

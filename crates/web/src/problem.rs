@@ -16,6 +16,9 @@ pub struct Problem {
     pub detail: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
+    /// Sent as the `Retry-After` header, not in the body.
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -32,6 +35,7 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             errors: Vec::new(),
+            retry_after: None,
         }
     }
 
@@ -51,9 +55,27 @@ pub fn classify(e: &AppError) -> (StatusCode, &'static str) {
         AppError::Forbidden(_) => (StatusCode::FORBIDDEN, "Not allowed"),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "Conflict"),
         AppError::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, "Too many attempts"),
+        AppError::Busy(_) => (StatusCode::SERVICE_UNAVAILABLE, "Busy"),
         AppError::NoPlan => (StatusCode::SERVICE_UNAVAILABLE, "No plan loaded"),
         AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Internal error"),
     }
+}
+
+/// How many seconds a client should wait before asking again, if it should.
+pub fn retry_after(e: &AppError) -> Option<u64> {
+    match e {
+        AppError::TooManyAttempts(s) | AppError::Busy(s) => Some(*s),
+        _ => None,
+    }
+}
+
+/// Sets `Retry-After` on an answer when the error asks the client to wait.
+pub fn with_retry_after(mut res: Response, seconds: Option<u64>) -> Response {
+    if let Some(s) = seconds {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(s));
+    }
+    res
 }
 
 /// What a user may be told; internal errors are logged, not shown.
@@ -72,6 +94,7 @@ impl From<AppError> for Problem {
     fn from(e: AppError) -> Problem {
         let (status, title) = classify(&e);
         let mut p = Problem::new(status, title, detail(&e));
+        p.retry_after = retry_after(&e);
         if let AppError::Invalid(errors) = &e {
             p.errors = errors
                 .iter()
@@ -88,7 +111,8 @@ impl From<AppError> for Problem {
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = self.status();
-        let mut res = (status, axum::Json(self)).into_response();
+        let retry_after = self.retry_after;
+        let mut res = with_retry_after((status, axum::Json(self)).into_response(), retry_after);
         res.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
@@ -115,5 +139,29 @@ impl From<Problem> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_errors_tell_when_to_come_back() {
+        for (e, status) in [
+            (AppError::Busy(5), StatusCode::SERVICE_UNAVAILABLE),
+            (AppError::TooManyAttempts(40), StatusCode::TOO_MANY_REQUESTS),
+        ] {
+            let seconds = retry_after(&e).unwrap().to_string();
+            let res = Problem::from(e).into_response();
+            assert_eq!(res.status(), status);
+            assert_eq!(res.headers()[header::RETRY_AFTER], seconds.as_str());
+            assert_eq!(
+                res.headers()[header::CONTENT_TYPE],
+                "application/problem+json"
+            );
+        }
+        let res = Problem::from(AppError::NotFound("x".into())).into_response();
+        assert!(!res.headers().contains_key(header::RETRY_AFTER));
     }
 }

@@ -240,8 +240,18 @@ fn mentor_assign_prints_an_optimal_assignment_or_says_what_is_wrong() {
 /// Starts `bulyst serve` on `data` and returns it with its address once it answers, or
 /// its exit status and error output if it stopped instead.
 fn start_serving(data: &Path) -> Result<(std::process::Child, String), (bool, String)> {
+    start_serving_with(data, &[])
+}
+
+/// [`start_serving`] with more arguments for `serve`.
+fn start_serving_with(
+    data: &Path,
+    args: &[&str],
+) -> Result<(std::process::Child, String), (bool, String)> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bulyst"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
+        .arg("--data-dir")
         .arg(data)
         .env_remove("DATABASE_URL")
         .env("BULYST_LOAD_LARGE_STATISTICS", "no")
@@ -274,7 +284,7 @@ fn start_serving(data: &Path) -> Result<(std::process::Child, String), (bool, St
 }
 
 /// The status line of `GET path`.
-fn status_of(addr: &str, path: &str) -> String {
+fn status_line_of(addr: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).unwrap();
     write!(
         s,
@@ -309,7 +319,7 @@ fn two_servers_started_together_on_a_new_data_directory_both_serve() {
     for start in starts {
         match start.join().unwrap() {
             Ok((child, addr)) => {
-                assert_eq!(status_of(&addr, "/healthz"), "HTTP/1.1 200 OK");
+                assert_eq!(status_line_of(&addr, "/healthz"), "HTTP/1.1 200 OK");
                 stop(child)
             }
             Err((_, errors)) => panic!("a server did not come up: {errors}"),
@@ -367,7 +377,7 @@ fn serve_deletes_expired_sessions_when_it_starts() {
         .unwrap();
 
     let (child, addr) = start_serving(&data).unwrap_or_else(|(_, e)| panic!("{e}"));
-    assert_eq!(status_of(&addr, "/healthz"), "HTTP/1.1 200 OK");
+    assert_eq!(status_line_of(&addr, "/healthz"), "HTTP/1.1 200 OK");
     let left = rt.block_on(db.delete_expired_sessions()).unwrap();
     let live = rt.block_on(db.session_actor("live")).unwrap();
     stop(child);
@@ -377,4 +387,99 @@ fn serve_deletes_expired_sessions_when_it_starts() {
     );
     assert!(live.is_some(), "and kept the live one");
     rt.block_on(db.close());
+}
+
+/// The server's resident memory in KiB, as the kernel counts it.
+fn resident_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS in /proc/PID/status")
+}
+
+/// Sends one request and returns the status line's code.
+fn status_of(addr: &str, request: &str) -> u16 {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(120)))
+        .unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    answer
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {answer:?}"))
+}
+
+#[test]
+fn a_hundred_concurrent_failed_log_ins_do_not_exhaust_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, addr) = start_serving(dir.path())
+        .unwrap_or_else(|(_, errors)| panic!("serve did not start: {errors}"));
+    let login = |n: usize| {
+        let body = format!(r#"{{"email":"nobody{n}@sogn.test","password":"wrong guess {n}"}}"#);
+        format!(
+            "POST /api/v1/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    // The first failure builds what every later one shares.
+    assert_eq!(status_of(&addr, &login(0)), 422);
+    let before = resident_kib(child.id());
+    let statuses: Vec<u16> = std::thread::scope(|s| {
+        let threads: Vec<_> = (1..=100)
+            .map(|n| {
+                let (addr, request) = (&addr, login(n));
+                s.spawn(move || status_of(addr, &request))
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).collect()
+    });
+    let after = resident_kib(child.id());
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    // Refused, slowed down or turned away while busy: never a server error.
+    assert!(
+        statuses.iter().all(|s| [422, 429, 503].contains(s)),
+        "{statuses:?}"
+    );
+    let grown_mib = after.saturating_sub(before) / 1024;
+    eprintln!("resident memory: {before} KiB before, {after} KiB after, +{grown_mib} MiB");
+    assert!(
+        grown_mib < 200,
+        "resident memory grew by {grown_mib} MiB ({before} KiB to {after} KiB)"
+    );
+}
+
+#[test]
+fn log_ins_are_throttled_by_the_client_address_the_trusted_proxy_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, addr) = start_serving_with(dir.path(), &["--trusted-proxy", "127.0.0.1"])
+        .unwrap_or_else(|(_, errors)| panic!("serve did not start: {errors}"));
+    let login = |n: usize, client: &str| {
+        let body = format!(r#"{{"email":"person{n}@sogn.test","password":"Sommar2024!"}}"#);
+        let request = format!(
+            "POST /api/v1/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+             X-Forwarded-For: {client}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        status_of(&addr, &request)
+    };
+    // Every account is another, so only the address can slow these down.
+    let statuses: Vec<u16> = (0..21).map(|n| login(n, "198.51.100.1")).collect();
+    let stopped = login(21, "198.51.100.1");
+    let elsewhere = login(22, "198.51.100.2");
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(statuses.iter().all(|s| *s == 422), "{statuses:?}");
+    assert_eq!(stopped, 429);
+    assert_eq!(elsewhere, 422, "another client behind the same proxy");
 }

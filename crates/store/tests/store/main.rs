@@ -6,6 +6,7 @@ mod mentor;
 mod newcomer;
 mod startup;
 mod stats;
+mod throttle;
 mod traces;
 
 use domain::plan_file;

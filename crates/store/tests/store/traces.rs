@@ -29,7 +29,9 @@ where
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = format!("bulyst_trace_test_{}_{n}", std::process::id());
     let admin = Db::connect(&url).await.unwrap();
-    let store::Backend::Pg(pool) = admin.pool() else { unreachable!() };
+    let store::Backend::Pg(pool) = admin.pool() else {
+        unreachable!()
+    };
     for sql in [
         format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
         format!("CREATE DATABASE {name}"),

@@ -9,9 +9,11 @@ mod newcomers;
 mod newcomers_dto;
 mod shared;
 
-use app::{ActionInput, AppError, ContactInput, MeasureInput, StatusInput, SESSION_HOURS};
+use app::{
+    ActionInput, AppError, ContactInput, LoginAttempt, MeasureInput, StatusInput, SESSION_HOURS,
+};
 use axum::extract::Path;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
@@ -20,6 +22,7 @@ use serde::Deserialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
+use crate::client::ClientAddr;
 use crate::context::Ctx;
 use crate::problem::{ApiError, Problem};
 use crate::query::ActionQuery;
@@ -93,9 +96,23 @@ pub struct LoginRequest {
 
 /// Starts a session: answers with a token and sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/login", tag = "accounts", request_body = LoginRequest,
-    responses((status = 200, body = SessionDto), (status = 422, body = Problem), (status = 429, body = Problem)))]
-async fn login(ctx: Ctx, Body(req): Body<LoginRequest>) -> ApiResult<Response> {
-    let session = ctx.app.login(&req.email, &req.password).await?;
+    responses((status = 200, body = SessionDto), (status = 422, body = Problem), (status = 429, body = Problem),
+        (status = 503, description = "Too many log-ins are being checked at once; see `Retry-After`", body = Problem)))]
+async fn login(
+    ctx: Ctx,
+    ClientAddr(source): ClientAddr,
+    headers: HeaderMap,
+    Body(req): Body<LoginRequest>,
+) -> ApiResult<Response> {
+    let session = ctx
+        .app
+        .login_with(LoginAttempt {
+            email: &req.email,
+            password: &req.password,
+            source,
+            device: cookies::get(&headers, cookies::DEVICE),
+        })
+        .await?;
     let body = SessionDto {
         token: session.token.clone(),
         expires_at: session
@@ -106,6 +123,7 @@ async fn login(ctx: Ctx, Body(req): Body<LoginRequest>) -> ApiResult<Response> {
     };
     let mut res = Json(body).into_response();
     cookies::set_session(res.headers_mut(), &session.token, SESSION_HOURS * 3600);
+    cookies::set_device(res.headers_mut(), &session.device);
     Ok(res)
 }
 

@@ -1,13 +1,15 @@
 //! Log-in, log-out, the language switch, the audit log and the health check.
 
-use app::{AppError, SESSION_HOURS};
+use app::{AppError, LoginAttempt, SESSION_HOURS};
 use axum::extract::{Form, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{error_page, field, form_with, local_path, page, Fields, PageResult};
+use crate::client::ClientAddr;
 use crate::context::Ctx;
+use crate::problem::{retry_after, with_retry_after};
 use crate::{cookies, AppState};
 
 #[derive(Deserialize)]
@@ -24,16 +26,24 @@ pub async fn login_page(ctx: Ctx, Query(q): Query<Next>) -> PageResult {
     Ok(page(StatusCode::OK, render::login(&ctx.chrome(), &form)))
 }
 
-pub async fn login(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
+pub async fn login(
+    ctx: Ctx,
+    ClientAddr(source): ClientAddr,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> PageResult {
     let next = local_path(field(&fields, "next")).to_string();
-    match ctx
-        .app
-        .login(field(&fields, "email"), field(&fields, "password"))
-        .await
-    {
+    let attempt = LoginAttempt {
+        email: field(&fields, "email"),
+        password: field(&fields, "password"),
+        source,
+        device: cookies::get(&headers, cookies::DEVICE),
+    };
+    match ctx.app.login_with(attempt).await {
         Ok(session) => {
             let mut res = Redirect::to(&next).into_response();
             cookies::set_session(res.headers_mut(), &session.token, SESSION_HOURS * 3600);
+            cookies::set_device(res.headers_mut(), &session.device);
             Ok(res)
         }
         Err(e @ (AppError::Invalid(_) | AppError::TooManyAttempts(_))) => {
@@ -43,13 +53,31 @@ pub async fn login(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
                 .into_iter()
                 .filter(|(k, _)| k != "password")
                 .collect();
-            Err(page(
+            let mut form = form_with(kept, &e);
+            if let AppError::TooManyAttempts(seconds) = e {
+                form.errors = vec![(String::new(), waiting(&ctx, "login-wait", seconds))];
+            }
+            let res = page(status, render::login(&ctx.chrome(), &form));
+            Err(with_retry_after(res, retry_after(&e)))
+        }
+        Err(AppError::Busy(seconds)) => {
+            let status = StatusCode::SERVICE_UNAVAILABLE;
+            let title = i18n::t(ctx.lang, "error-title-503");
+            let detail = waiting(&ctx, "login-busy", seconds);
+            let res = page(
                 status,
-                render::login(&ctx.chrome(), &form_with(kept, &e)),
-            ))
+                render::error(&ctx.chrome(), status.as_u16(), &title, &detail),
+            );
+            Err(with_retry_after(res, Some(seconds)))
         }
         Err(e) => Err(error_page(&ctx, e, "/login")),
     }
+}
+
+/// A message that says how many seconds to wait, in the visitor's language.
+fn waiting(ctx: &Ctx, key: &str, seconds: u64) -> String {
+    let seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
+    i18n::t_with(ctx.lang, key, &[("count", i18n::Arg::Num(seconds))])
 }
 
 pub async fn logout(ctx: Ctx) -> PageResult {

@@ -178,13 +178,66 @@ pub async fn not_found(ctx: Ctx) -> Response {
     error_page(&ctx, e, "/")
 }
 
-/// Only paths on this site: `//evil.example` and `https://…` are not.
+/// Where `next` and `back` may send a browser: a path on this site, else `/`.
+///
+/// Browsers drop tabs and line breaks from a location and read `\\` as `/`, so
+/// `/\t/evil.example`, `/\\evil` and `//evil` all lead to another site. A path is
+/// only kept when it is visible ASCII and, both as sent and percent-decoded (twice
+/// over too), starts with one `/`, has no `//`, `.` or `..` segment in its path,
+/// no `\\` and no control character.
 pub fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
-        next
-    } else {
-        "/"
+    // Anything else cannot even be sent back as a `Location` header.
+    if !next.bytes().all(|b| b.is_ascii_graphic()) {
+        return "/";
     }
+    let mut text = next.to_string();
+    for _ in 0..3 {
+        if !plain_local_path(&text) {
+            return "/";
+        }
+        let decoded = percent_decoded(&text);
+        if decoded == text {
+            return next;
+        }
+        text = decoded;
+    }
+    // Encoded more deeply than any link of ours is.
+    "/"
+}
+
+fn plain_local_path(text: &str) -> bool {
+    let path = text.split(['?', '#']).next().unwrap_or_default();
+    path.starts_with('/')
+        && !path.contains("//")
+        && !path.split('/').any(|s| s == "." || s == "..")
+        && !text.contains('\\')
+        && !text.chars().any(char::is_control)
+}
+
+/// `%XX` decoded; what is not valid UTF-8 afterwards is replaced, which keeps
+/// control bytes visible to the check.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Percent-encodes a path for a query parameter.
@@ -293,5 +346,61 @@ async fn static_file(axum::extract::Path(path): axum::extract::Path<String>) -> 
             res
         }
         None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_our_own_paths_are_kept() {
+        for ok in [
+            "/",
+            "/action-plan",
+            "/actions/mentorprogram/",
+            "/action-plan?wp=arbeid&from=2024",
+            "/newcomers?q=%C3%A6",
+            "/login?next=%2Faudit",
+        ] {
+            assert_eq!(local_path(ok), ok, "{ok}");
+        }
+        for bad in [
+            "/%09/evil.example/phish",
+            "/\t/evil",
+            "/\t/evil.example",
+            "//evil",
+            "///evil",
+            "/\\evil",
+            "\\/evil",
+            "/\\/evil",
+            "/%2F%2Fevil",
+            "/%2f/evil",
+            "/%5Cevil",
+            "/%5cevil",
+            "/%255Cevil",
+            "/%252F%252Fevil",
+            "https://evil",
+            "http:/evil",
+            "javascript:alert(1)",
+            "%0d%0aSet-Cookie:x",
+            "/%0d%0aSet-Cookie:x",
+            "/a\nSet-Cookie:x",
+            "/a\r\nb",
+            "/%00",
+            "/a%7F",
+            "/%C2%85evil",
+            " /evil",
+            "/ evil",
+            "/.//evil",
+            "/./evil",
+            "/../evil",
+            "/%2e%2e/evil",
+            "/æ",
+            "",
+            "evil.example",
+        ] {
+            assert_eq!(local_path(bad), "/", "{bad:?}");
+        }
     }
 }

@@ -211,7 +211,8 @@ impl TestApp {
     }
 }
 
-fn enc(s: &str) -> String {
+/// `s` percent-encoded for a query string or a form.
+pub fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
