@@ -12,8 +12,12 @@
 -- outside 2xx/3xx is the server's doing.
 --
 -- BULYST_LOAD_DRY=1 turns the mix into a fixed round of every kind of
--- request. Run it with one connection (-t1 -c1): answers then come back in
--- the order the requests went out, so each is counted against its kind, and
+-- request, two rounds, and then it creates the file BULYST_LOAD_DRY_DONE
+-- names (the duration wrk is given is only an upper bound: the first render
+-- of a page can take seconds).
+-- Run it with one connection (-t1 -c1): each answer then belongs to
+-- the request built last (wrk may build one it never sends at the start, so
+-- a queue would be off by one), so it is counted against its kind, and
 -- done() prints "DRY kind ok failed" lines for run.sh to check.
 --
 -- done() prints one "RESULT key=value ..." line for run.sh and a readable
@@ -58,7 +62,7 @@ end
 thread_no = thread_no or 0
 local data, dry, serial
 local anon_next, status_next
-local dry_round, dry_queue
+local dry_round, dry_last, dry_answers
 
 local function json_string(s)
   return '"' .. s:gsub('[%c"\\]', function(c)
@@ -142,6 +146,7 @@ local MAKE = {
 }
 
 -- One of each kind, and every anonymous path once.
+local DRY_ROUNDS = 2
 local DRY_ROUND = {}
 for _ = 1, #ANON do
   table.insert(DRY_ROUND, "anon")
@@ -161,7 +166,7 @@ function init(args)
   status_next = (thread_no * 5) % #data.actions
   counts = {}
   first_error = {}
-  dry_round, dry_queue, dry_ok, dry_failed = 0, {}, {}, {}
+  dry_round, dry_answers, dry_ok, dry_failed = 0, 0, {}, {}
 end
 
 function request()
@@ -174,7 +179,7 @@ function request()
   if dry then
     dry_round = dry_round % #DRY_ROUND + 1
     kind = DRY_ROUND[dry_round]
-    table.insert(dry_queue, kind)
+    dry_last = kind
   else
     local r = math.random(100)
     for _, m in ipairs(MIX) do
@@ -194,11 +199,21 @@ function response(status, headers, body)
     first_error[status] = (body or ""):sub(1, 300):gsub("%s+", " ")
   end
   if dry then
-    local kind = table.remove(dry_queue, 1) or "?"
+    local kind = dry_last or "?"
     local tally = failed and dry_failed or dry_ok
     tally[kind] = (tally[kind] or 0) + 1
     if failed then
       first_error[kind] = first_error[kind] or (status .. " " .. (body or ""):sub(1, 300):gsub("%s+", " "))
+    end
+    dry_answers = dry_answers + 1
+    -- Two whole rounds are enough. wrk itself waits out -d, so the file
+    -- tells run.sh to end it now (SIGINT makes wrk report and exit).
+    if dry_answers == DRY_ROUNDS * #DRY_ROUND then
+      local marker = os.getenv("BULYST_LOAD_DRY_DONE")
+      if marker then
+        io.open(marker, "w"):close()
+      end
+      wrk.thread:stop()
     end
   end
 end

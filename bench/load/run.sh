@@ -300,10 +300,20 @@ LUA
 
 # Every kind of request once in turn on one connection: all must be 2xx.
 dry_run() {
-    local config=$1 url=$2 out
-    out=$(BULYST_LOAD_DATA="$work/$config.lua" BULYST_LOAD_DRY=1 \
-        timeout 120 wrk -t1 -c1 -d3s --timeout "$timeout_per_request" -s "$root/bench/load/mix.lua" "$url") ||
-        die "$config: the dry run did not finish"
+    local config=$1 url=$2 out pid marker="$work/$config.dry-done"
+    rm -f "$marker"
+    # The first renders of the heavy pages happen here, not in the measurement.
+    BULYST_LOAD_DATA="$work/$config.lua" BULYST_LOAD_DRY=1 BULYST_LOAD_DRY_DONE="$marker" \
+        wrk -t1 -c1 -d300s --timeout "$timeout_per_request" -s "$root/bench/load/mix.lua" "$url" \
+        >"$work/$config.dry" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        # SIGINT ends wrk early with its report.
+        [[ -e $marker ]] && { kill -INT "$pid" 2>/dev/null || true; break; }
+        sleep 0.1
+    done
+    wait "$pid" || die "$config: the dry run did not finish: $(tail -5 "$work/$config.dry")"
+    out=$(cat "$work/$config.dry")
     local kind ok failed bad=0
     while read -r _ kind ok failed; do
         say "$config dry run: $kind $ok ok, $failed failed"
@@ -321,10 +331,17 @@ now_ms() { date +%s%3N; }
 # to 1 s until its answer shows it. Appends "LABEL DELAY-MS|failed" to
 # $work/scale-out.
 scale_out_check() {
-    local a=$1 b=$2 label=$3 text start seen=
+    local a=$1 b=$2 label=$3 text start seen= code
     text="Scale-out check $run_tag $label $RANDOM"
-    api POST "$a/api/v1/actions/mentorprogram/status-updates" "${leader_tokens[0]}" \
-        "{\"status\":\"ongoing\",\"light\":\"green\",\"text\":\"$text\"}" >/dev/null
+    code=$(curl -sS -o "$work/scale-out-answer" -w '%{http_code}' -X POST \
+        -H "Authorization: Bearer ${leader_tokens[0]}" -H 'Content-Type: application/json' \
+        --data-binary "{\"status\":\"ongoing\",\"light\":\"green\",\"text\":\"$text\"}" \
+        "$a/api/v1/actions/mentorprogram/status-updates") || code=000
+    if [[ $code != 2* ]]; then
+        echo "bench/load: !!! SCALE-OUT CHECK FAILED ($label): the status update through $a answered $code: $(head -c 300 "$work/scale-out-answer")" >&2
+        echo "$label failed-to-write-$code" >>"$work/scale-out"
+        return 0
+    fi
     start=$(now_ms)
     while (($(now_ms) - start <= 1000)); do
         if curl -fsS "$b/api/v1/actions/mentorprogram" 2>/dev/null | grep -qF "$text"; then
@@ -353,6 +370,25 @@ measure() {
     sed 's/^/    /' <<<"$out" >&2
     result[$config]=$(grep '^RESULT ' <<<"$out") || die "$config: no RESULT line from wrk"
     details[$config]=$(grep '^  ' <<<"$out" || true)
+}
+
+# What the servers of CONFIG logged at ERROR, for the report: how many lines
+# and the first of each kind of message (tower_http's line for each 500 only
+# repeats the status, so it is left out).
+declare -A logged
+server_errors() {
+    local config=$1 f n first
+    for f in "$work"/"$config"*.err; do
+        [[ -e $f ]] || continue
+        sed 's/\x1b\[[0-9;]*m//g' "$f" | grep ' ERROR ' | grep -v 'tower_http::trace' |
+            sed 's/^[^ ]* *ERROR *//' >"$f.errors" || true
+        n=$(wc -l <"$f.errors")
+        ((n > 0)) || continue
+        first=$(awk '!seen[substr($0, 1, 80)]++' "$f.errors" | head -3 | cut -c1-300)
+        logged[$config]+="- $(basename "$f" .err): $n ERROR lines; first of each kind:"$'\n'"$(sed 's/^/  - `/; s/$/`/' <<<"$first")"$'\n'
+    done
+    [[ -n ${logged[$config]:-} ]] && say "$config: the servers logged errors:"$'\n'"${logged[$config]}"
+    return 0
 }
 
 # ── The three configurations ──────────────────────────────────────────────────
@@ -409,6 +445,7 @@ for config in "${configs[@]}"; do
         measure "$config" "$target"
     fi
     stop_all
+    server_errors "$config"
     drop_databases
 done
 
@@ -429,7 +466,7 @@ for config in "${configs[@]}"; do
     socket=$(field socket_errors "$r")
     requests=$(field requests "$r")
     errors=$((http + socket))
-    share=$(awk -v e="$errors" -v n="$requests" 'BEGIN { printf "%.1f %%", n > 0 ? 100 * e / n : 0 }')
+    share=$(awk -v e="$errors" -v n="$requests" 'BEGIN { printf "%.1f %%", (n > 0 ? 100 * e / n : 0) }')
     what=$(field statuses "$r")
     [[ $what == none ]] && what=
     timeouts=$(field timeout "$r")
@@ -447,6 +484,9 @@ if [[ -s $work/scale-out ]]; then
         [[ $what == under ]] && { what="under load"; delay=${delay#load }; }
         if [[ $delay == failed ]]; then
             scale_out_line+="${scale_out_line:+; }$what: **not visible within 1 s (failed)**"
+            scale_out_failed=1
+        elif [[ $delay == failed-to-write-* ]]; then
+            scale_out_line+="${scale_out_line:+; }$what: **the update through server A answered ${delay#failed-to-write-} (failed)**"
             scale_out_failed=1
         else
             scale_out_line+="${scale_out_line:+; }$what: $delay ms"
@@ -476,6 +516,9 @@ for config in "${configs[@]}"; do
         block+=$'\n\n'"${label[$config]}, the first answer of each error status:"$'\n'
         block+=$(grep 'first [0-9]* answer' <<<"${details[$config]}" | sed 's/^ *first \([0-9]*\) answer: \(.*\)/- \1: `\2`/' | cut -c1-240)
     fi
+done
+for config in "${configs[@]}"; do
+    [[ -n ${logged[$config]:-} ]] && block+=$'\n\n'"${label[$config]}, what the servers logged at ERROR:"$'\n'"${logged[$config]%$'\n'}"
 done
 [[ -n $scale_out_line ]] && block+=$'\n\n'"Scale-out (a status update through server A, polled through server B): $scale_out_line."
 
