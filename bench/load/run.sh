@@ -30,7 +30,7 @@
 # temporary directory, the PostgreSQL databases) is removed on exit.
 #
 # Environment:
-#   CONNECTIONS (50), THREADS (2), TIMEOUT (wrk's per-request timeout, 30s),
+#   CONNECTIONS (50), THREADS (2), TIMEOUT (wrk's per-request timeout, 40s),
 #   CONFIGS ("sqlite postgres nginx"), SEED_CASES (8 per staff member),
 #   POSTGRES_URL (postgres://postgres@127.0.0.1:5432, a server to create
 #   databases on), BULYST_LOAD_LARGE_STATISTICS (yes: the 2 M-cell IMDi file
@@ -46,7 +46,9 @@ duration="${1:-60}"
 [[ $duration =~ ^[0-9]+$ && $duration -gt 0 ]] || { echo "usage: bench/load/run.sh [SECONDS]" >&2; exit 2; }
 connections="${CONNECTIONS:-50}"
 threads="${THREADS:-2}"
-timeout_per_request="${TIMEOUT:-30s}"
+# Above the server's own 30 s limit, so that a request the server gives up on
+# is counted as its 408, and one it never answers as a wrk timeout.
+timeout_per_request="${TIMEOUT:-40s}"
 read -r -a configs <<<"${CONFIGS:-sqlite postgres nginx}"
 seed_cases="${SEED_CASES:-8}"
 postgres_url="${POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
@@ -359,9 +361,11 @@ scale_out_check() {
     fi
 }
 
-declare -A result details
+declare -A result details load_at
 measure() {
     local config=$1 url=$2 out
+    # The machine may be shared: say how busy it was when each one started.
+    load_at[$config]=$(cut -d' ' -f1 /proc/loadavg)
     say "$config: wrk -t$threads -c$connections -d${duration}s --timeout $timeout_per_request --latency -s bench/load/mix.lua $url"
     out=$(BULYST_LOAD_DATA="$work/$config.lua" \
         timeout $((duration + 120)) wrk -t"$threads" -c"$connections" -d"${duration}s" \
@@ -458,8 +462,8 @@ declare -A label=(
     [postgres]="PostgreSQL, one server"
     [nginx]="PostgreSQL, two servers behind nginx"
 )
-table="| Configuration | req/s | p50 | p99 | errors | of requests | error answers |
-|---|---:|---:|---:|---:|---:|---|"
+table="| Configuration | req/s | p50 | p99 | errors | of requests | error answers | load average at start |
+|---|---:|---:|---:|---:|---:|---|---:|"
 for config in "${configs[@]}"; do
     r=${result[$config]}
     http=$(field http_errors "$r")
@@ -473,7 +477,7 @@ for config in "${configs[@]}"; do
     other=$((socket - timeouts))
     ((timeouts > 0)) && what+="${what:+, }timeouts:$timeouts"
     ((other > 0)) && what+="${what:+, }socket:$other"
-    table+=$'\n'"| ${label[$config]} | $(printf '%.0f' "$(field rps "$r")") | $(field p50_ms "$r") ms | $(field p99_ms "$r") ms | $errors | $share of $requests | ${what:-–} |"
+    table+=$'\n'"| ${label[$config]} | $(printf '%.0f' "$(field rps "$r")") | $(field p50_ms "$r") ms | $(field p99_ms "$r") ms | $errors | $share of $requests | ${what:-–} | ${load_at[$config]} |"
 done
 
 scale_out_line=
