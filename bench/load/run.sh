@@ -518,7 +518,7 @@ $table"
 for config in "${configs[@]}"; do
     if [[ -n ${details[$config]} ]] && grep -q 'first [0-9]* answer' <<<"${details[$config]}"; then
         block+=$'\n\n'"${label[$config]}, the first answer of each error status:"$'\n'
-        block+=$(grep 'first [0-9]* answer' <<<"${details[$config]}" | sed 's/^ *first \([0-9]*\) answer: \(.*\)/- \1: `\2`/' | cut -c1-240)
+        block+=$(grep 'first [0-9]* answer' <<<"${details[$config]}" | sed 's/^ *first \([0-9]*\) answer: \(.*\)/- \1: `\2`/; s/`` *$/(empty body)/' | cut -c1-240)
     fi
 done
 for config in "${configs[@]}"; do
