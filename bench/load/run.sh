@@ -302,7 +302,8 @@ LUA
 
 # Every kind of request once in turn on one connection: all must be 2xx.
 dry_run() {
-    local config=$1 url=$2 out pid marker="$work/$config.dry-done"
+    local config=$1 url=$2 out pid marker
+    marker="$work/$config.dry-done"
     rm -f "$marker"
     # The first renders of the heavy pages happen here, not in the measurement.
     BULYST_LOAD_DATA="$work/$config.lua" BULYST_LOAD_DRY=1 BULYST_LOAD_DRY_DONE="$marker" \
@@ -333,7 +334,7 @@ now_ms() { date +%s%3N; }
 # to 1 s until its answer shows it. Appends "LABEL DELAY-MS|failed" to
 # $work/scale-out.
 scale_out_check() {
-    local a=$1 b=$2 label=$3 text start seen= code
+    local a=$1 b=$2 label=$3 text start seen='' code
     text="Scale-out check $run_tag $label $RANDOM"
     code=$(curl -sS -o "$work/scale-out-answer" -w '%{http_code}' -X POST \
         -H "Authorization: Bearer ${leader_tokens[0]}" -H 'Content-Type: application/json' \
