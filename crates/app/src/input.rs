@@ -91,6 +91,20 @@ impl Errors {
     }
 }
 
+/// Refuses lists with more entries than their limit before any entry is looked at, so that
+/// a huge list costs no more than a short one. Each entry is (field, entries, limit).
+pub(crate) fn check_counts(lists: &[(&'static str, usize, usize)]) -> Result<()> {
+    let errors: Vec<FieldError> = lists
+        .iter()
+        .filter_map(|&(field, n, max)| limits::check_count(field, n, max).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
 /// Today, in UTC, as the use cases date what they record.
 pub fn today() -> Date {
     OffsetDateTime::now_utc().date()

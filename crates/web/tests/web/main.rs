@@ -6,6 +6,7 @@ mod authz;
 mod fetch;
 mod helpers;
 mod indicators;
+mod inputs;
 mod mentoring_api;
 mod mentoring_pages;
 mod newcomer_pages;

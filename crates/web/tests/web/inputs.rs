@@ -1,0 +1,269 @@
+//! Every input bounded and clean: control characters in text, oversized lists and page
+//! numbers past any page are refused as problem details on both backends, never stored and
+//! never a server error.
+
+use axum::http::{Method, StatusCode};
+use domain::access::Role;
+use serde_json::{json, Value};
+
+use crate::helpers::{on_each_backend, Answer, TestApp};
+
+/// Where a text goes in: the route, and the body with `text` in the field under test.
+struct Place {
+    method: Method,
+    uri: String,
+    field: &'static str,
+    /// Whether the field takes several lines (tabs and line breaks allowed).
+    lines: bool,
+    body: fn(&str) -> Value,
+}
+
+fn place(
+    method: Method,
+    uri: &str,
+    field: &'static str,
+    lines: bool,
+    body: fn(&str) -> Value,
+) -> Place {
+    Place {
+        method,
+        uri: uri.to_string(),
+        field,
+        lines,
+        body,
+    }
+}
+
+fn field_errors(a: &Answer) -> Vec<String> {
+    a.json()["errors"]
+        .as_array()
+        .map(|e| {
+            e.iter()
+                .filter_map(|e| e["field"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn newcomer_case(t: &TestApp, admin: &str) -> i64 {
+    let created = t
+        .json(
+            Method::POST,
+            "/api/v1/newcomers",
+            Some(admin),
+            json!({"name": "Amina Yusuf", "municipality": "4643", "arrival_date": "2023-01-16", "category": "refugee"}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    created.json()["id"].as_i64().unwrap()
+}
+
+/// Representative routes of every input type of the app: the plan, status reports,
+/// contacts, indicator targets, the mentor programme and the newcomer service.
+fn places(case: i64) -> Vec<Place> {
+    let case_uri = format!("/api/v1/newcomers/{case}");
+    vec![
+        place(
+            Method::POST,
+            "/api/v1/actions/mentorprogram/status-updates",
+            "text",
+            true,
+            |s| json!({"status": "ongoing", "light": "green", "text": s}),
+        ),
+        place(
+            Method::POST,
+            "/api/v1/actions",
+            "how",
+            true,
+            |s| json!({"id": "ny-rad", "work_package": "arbeid", "how": s}),
+        ),
+        place(
+            Method::POST,
+            "/api/v1/measures",
+            "title",
+            true,
+            |s| json!({"id": "nytt-tiltak", "work_package": "arbeid", "title": s}),
+        ),
+        place(
+            Method::PUT,
+            "/api/v1/municipalities/4643/contact",
+            "name",
+            false,
+            |s| json!({"name": s, "email": "", "version": 1}),
+        ),
+        place(
+            Method::POST,
+            "/api/v1/indicators/refugees-settled-here/targets",
+            "note",
+            false,
+            |s| json!({"area": "sogn", "year": "2024", "value": "80", "note": s}),
+        ),
+        place(
+            Method::POST,
+            "/api/v1/mentoring/profiles",
+            "name",
+            false,
+            |s| {
+                json!({"side": "mentee", "name": s, "municipality": "4640",
+                       "languages": [{"language": "norsk", "level": "B1"}]})
+            },
+        ),
+        place(
+            Method::POST,
+            "/api/v1/mentoring/profiles",
+            "interests",
+            false,
+            |s| {
+                json!({"side": "mentee", "name": "Omar Ali", "municipality": "4640",
+                       "languages": [{"language": "norsk", "level": "B1"}], "interests": [s]})
+            },
+        ),
+        place(
+            Method::POST,
+            "/api/v1/mentoring/cohorts",
+            "name",
+            false,
+            |s| json!({"employer": "Luster kommune", "name": s, "starts_on": "2024-02-01"}),
+        ),
+        place(
+            Method::POST,
+            "/api/v1/newcomers",
+            "name",
+            false,
+            |s| json!({"name": s, "municipality": "4643", "arrival_date": "2023-01-16", "category": "refugee"}),
+        ),
+        place(Method::POST, "/api/v1/newcomers", "languages", false, |s| {
+            json!({"name": "Sara Haile", "municipality": "4643", "arrival_date": "2023-01-16",
+                       "category": "refugee", "languages": [s]})
+        }),
+        place(
+            Method::PUT,
+            &format!("{case_uri}/correction"),
+            "name",
+            false,
+            |s| json!({"name": s, "version": 1}),
+        ),
+        place(
+            Method::POST,
+            &format!("{case_uri}/consents"),
+            "text_version",
+            false,
+            |s| json!({"purpose": "follow-ups", "basis": "consent", "given_on": "2023-01-20", "text_version": s}),
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn control_characters_in_text_are_refused_on_every_route() {
+    on_each_backend(|t| async move {
+        let admin = t.session(Role::Admin, &[]).await;
+        let case = newcomer_case(&t, &admin).await;
+        for p in places(case) {
+            for bad in ["Amina\u{0}Yusuf", "Amina\u{1b}[2JYusuf", "Amina\u{7f}"] {
+                let a = t
+                    .json(p.method.clone(), &p.uri, Some(&admin), (p.body)(bad))
+                    .await;
+                assert_eq!(
+                    a.status,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "{} {} with {bad:?}: {}",
+                    p.method,
+                    p.uri,
+                    a.body
+                );
+                assert_eq!(a.headers["content-type"], "application/problem+json");
+                assert!(
+                    field_errors(&a).iter().any(|f| f == p.field),
+                    "{} {}: a field error on `{}`: {}",
+                    p.method,
+                    p.uri,
+                    p.field,
+                    a.body
+                );
+            }
+            let lines = t
+                .json(
+                    p.method.clone(),
+                    &p.uri,
+                    Some(&admin),
+                    (p.body)("Første linje\r\n\tandre"),
+                )
+                .await;
+            if p.lines {
+                assert!(
+                    lines.status.is_success(),
+                    "{} {} takes several lines: {}",
+                    p.method,
+                    p.uri,
+                    lines.body
+                );
+            } else {
+                assert_eq!(
+                    lines.status,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "{} {} is one line: {}",
+                    p.method,
+                    p.uri,
+                    lines.body
+                );
+                assert!(
+                    field_errors(&lines).iter().any(|f| f == p.field),
+                    "{}",
+                    lines.body
+                );
+            }
+        }
+        // Nothing of what was refused was stored.
+        let case = t.get_as(&format!("/api/v1/newcomers/{case}"), &admin).await;
+        assert_eq!(case.json()["name"], "Amina Yusuf");
+        assert_eq!(case.json()["consents"], json!([]));
+        let profiles = t.get_as("/api/v1/mentoring/profiles", &admin).await;
+        assert_eq!(profiles.json(), json!([]), "no profile was stored");
+    })
+    .await;
+}
+
+fn base36(mut i: u32) -> String {
+    let mut s = String::new();
+    loop {
+        s.insert(0, char::from_digit(i % 36, 36).unwrap());
+        i /= 36;
+        if i == 0 {
+            return s;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_correction_with_36_000_languages_is_refused_before_any_work() {
+    on_each_backend(|t| async move {
+        let admin = t.session(Role::Admin, &[]).await;
+        let case = newcomer_case(&t, &admin).await;
+        // Different entries, so that a duplicate check would have to look at them all, and
+        // short ones, so that the body stays under the server's size limit.
+        let languages: Vec<String> = (0..36_000u32).map(base36).collect();
+        let body = json!({"name": "Amina Yusuf", "languages": languages, "version": 1});
+        let a = t
+            .json(Method::PUT, &format!("/api/v1/newcomers/{case}/correction"), Some(&admin), body)
+            .await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+        assert_eq!(field_errors(&a), ["languages"]);
+        assert!(a.json()["errors"][0]["message"].as_str().unwrap().contains("36000 entries"), "{}", a.body);
+
+        // The same list as staff registering a case, and duplicates within the limit.
+        let many = t
+            .json(Method::POST, "/api/v1/newcomers", Some(&admin), json!({"name": "Sara Haile",
+                "municipality": "4643", "arrival_date": "2023-01-16", "category": "refugee",
+                "languages": (0..36_000).map(|_| "so").collect::<Vec<_>>()}))
+            .await;
+        assert_eq!(many.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", many.body);
+        assert_eq!(field_errors(&many), ["languages"]);
+        let twice = t
+            .json(Method::PUT, &format!("/api/v1/newcomers/{case}/correction"), Some(&admin),
+                json!({"name": "Amina Yusuf", "languages": ["somali", "engelsk", "somali"], "version": 1}))
+            .await;
+        assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", twice.body);
+        assert!(twice.body.contains("listed twice"), "{}", twice.body);
+    })
+    .await;
+}
