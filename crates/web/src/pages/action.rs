@@ -10,6 +10,9 @@ use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResul
 use crate::context::Ctx;
 use crate::problem::classify;
 
+/// Status updates shown on the item's page; the API has the rest, a page at a time.
+const HISTORY_SHOWN: i64 = 100;
+
 /// The item's page, with either form sent back when it had errors.
 async fn show_action(
     ctx: &Ctx,
@@ -22,9 +25,9 @@ async fn show_action(
     let item = s
         .action(id)
         .ok_or_else(|| error_page(ctx, AppError::NotFound(format!("action `{id}`")), "/"))?;
-    let history = ctx
+    let (history, _) = ctx
         .app
-        .history(id)
+        .history(id, 0, HISTORY_SHOWN)
         .await
         .map_err(|e| error_page(ctx, e, "/"))?;
     let may = |w| ctx.actor.as_ref().is_some_and(|a| a.may(w));

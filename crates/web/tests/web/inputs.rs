@@ -267,3 +267,233 @@ async fn a_correction_with_36_000_languages_is_refused_before_any_work() {
     })
     .await;
 }
+
+/// The answer with the id it names taken out, so that two answers can be compared.
+fn without_id(a: &Answer, id: i64) -> (StatusCode, String) {
+    (a.status, a.body.replace(&id.to_string(), "ID"))
+}
+
+#[tokio::test]
+async fn another_s_case_looks_like_a_missing_one() {
+    on_each_backend(|t| async move {
+        let admin = t.session(Role::Admin, &[]).await;
+        let case = newcomer_case(&t, &admin).await;
+        let missing = case + 1000;
+        let elsewhere = t.session(Role::NewcomerStaff, &["4640"]).await;
+        let reader = t.session(Role::Reader, &[]).await;
+        for token in [&elsewhere, &reader] {
+            for suffix in ["", "/export"] {
+                let there = t
+                    .get_as(&format!("/api/v1/newcomers/{case}{suffix}"), token)
+                    .await;
+                let not = t
+                    .get_as(&format!("/api/v1/newcomers/{missing}{suffix}"), token)
+                    .await;
+                assert_eq!(there.status, StatusCode::NOT_FOUND, "{}", there.body);
+                assert_eq!(without_id(&there, case), without_id(&not, missing));
+            }
+            let there = t
+                .json(
+                    Method::PUT,
+                    &format!("/api/v1/newcomers/{case}/correction"),
+                    Some(token),
+                    json!({"name": "X", "version": 1}),
+                )
+                .await;
+            let not = t
+                .json(
+                    Method::PUT,
+                    &format!("/api/v1/newcomers/{missing}/correction"),
+                    Some(token),
+                    json!({"name": "X", "version": 1}),
+                )
+                .await;
+            assert_eq!(without_id(&there, case), without_id(&not, missing));
+        }
+
+        // A profile in the mentor programme, to someone who is not its person.
+        let profile = t
+            .json(
+                Method::POST,
+                "/api/v1/mentoring/profiles",
+                Some(&admin),
+                json!({"side": "mentee", "name": "Omar Ali", "municipality": "4640",
+                       "languages": [{"language": "norsk", "level": "B1"}]}),
+            )
+            .await;
+        let profile = profile.json()["id"].as_i64().unwrap();
+        let there = t
+            .get_as(&format!("/api/v1/mentoring/profiles/{profile}"), &reader)
+            .await;
+        let not = t
+            .get_as(
+                &format!("/api/v1/mentoring/profiles/{}", profile + 1000),
+                &reader,
+            )
+            .await;
+        assert_eq!(there.status, StatusCode::NOT_FOUND, "{}", there.body);
+        assert_eq!(
+            without_id(&there, profile),
+            without_id(&not, profile + 1000)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn linking_an_account_that_has_a_case_tells_nothing_about_it() {
+    on_each_backend(|t| async move {
+        let admin = t.session(Role::Admin, &[]).await;
+        let linked = t
+            .app
+            .add_user(
+                None,
+                "amina@sogn.test",
+                "a long test password",
+                Role::Reader,
+                vec![],
+                vec![],
+            )
+            .await
+            .unwrap();
+        let body = |account: i64| {
+            json!({"name": "Sara Haile", "municipality": "4643",
+            "arrival_date": "2023-01-16", "category": "refugee", "account_id": account})
+        };
+        let first = t
+            .json(
+                Method::POST,
+                "/api/v1/newcomers",
+                Some(&admin),
+                body(linked),
+            )
+            .await;
+        assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+        let taken = t
+            .json(
+                Method::POST,
+                "/api/v1/newcomers",
+                Some(&admin),
+                body(linked),
+            )
+            .await;
+        let missing = t
+            .json(
+                Method::POST,
+                "/api/v1/newcomers",
+                Some(&admin),
+                body(linked + 1000),
+            )
+            .await;
+        assert_eq!(
+            taken.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            taken.body
+        );
+        assert_eq!(field_errors(&taken), ["account_id"]);
+        assert_eq!(
+            taken.body, missing.body,
+            "an account with a case answers as one that does not exist"
+        );
+        assert!(
+            !taken.body.contains('#') && !taken.body.contains("amina"),
+            "{}",
+            taken.body
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn page_numbers_past_any_page_are_refused_not_overflowed() {
+    on_each_backend(|t| async move {
+        let admin = t.session(Role::Admin, &[]).await;
+        for uri in [
+            "/api/v1/audit?page=100000000000000000",
+            "/api/v1/audit?page=-1",
+            "/api/v1/audit?limit=0",
+            "/api/v1/audit?page=92233720368547758&limit=500",
+            "/api/v1/actions/mentorprogram/status-updates?page=100000000000000000",
+            "/api/v1/actions/mentorprogram/status-updates?limit=100000",
+        ] {
+            let a = t.get_as(uri, &admin).await;
+            assert_eq!(
+                a.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{uri}: {}",
+                a.body
+            );
+            assert_eq!(a.headers["content-type"], "application/problem+json");
+        }
+        // Past i64 altogether: the query string itself is refused.
+        let a = t
+            .get_as("/api/v1/audit?page=100000000000000000000", &admin)
+            .await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.body);
+        assert_eq!(
+            t.get_as("/api/v1/audit?page=1000000", &admin).await.json(),
+            json!([])
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_actions_history_comes_a_page_at_a_time() {
+    on_each_backend(|t| async move {
+        let admin = t.session(Role::Admin, &[]).await;
+        for i in 0..5 {
+            let a = t
+                .json(
+                    Method::POST,
+                    "/api/v1/actions/mentorprogram/status-updates",
+                    Some(&admin),
+                    json!({"status": "ongoing", "light": "green", "text": format!("rapport {i}")}),
+                )
+                .await;
+            assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        }
+        let uri = "/api/v1/actions/mentorprogram/status-updates";
+        let mut texts = Vec::new();
+        let mut next = Some(format!("{uri}?limit=2"));
+        while let Some(page) = next.take() {
+            let a = t.get(&page).await;
+            assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+            texts.extend(
+                a.json()
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|u| u["text"].as_str().unwrap().to_string()),
+            );
+            next = a.headers.get("link").map(|l| {
+                let l = l.to_str().unwrap();
+                assert!(l.ends_with(">; rel=\"next\""), "{l}");
+                l[1..l.find('>').unwrap()].to_string()
+            });
+        }
+        assert_eq!(
+            texts,
+            [
+                "rapport 4",
+                "rapport 3",
+                "rapport 2",
+                "rapport 1",
+                "rapport 0"
+            ]
+        );
+        let detail = t.get("/api/v1/actions/mentorprogram").await.json();
+        assert_eq!(detail["history"].as_array().unwrap().len(), 5);
+        assert!(detail["history_next"].is_null());
+        assert_eq!(
+            t.get(&format!("{uri}?page=3&limit=2")).await.json(),
+            json!([])
+        );
+        assert_eq!(
+            t.get("/api/v1/actions/nothing/status-updates").await.status,
+            StatusCode::NOT_FOUND
+        );
+    })
+    .await;
+}
