@@ -2,6 +2,7 @@
 //! Errors are problem details (RFC 9457); the OpenAPI document is generated
 //! from these handlers.
 
+mod document;
 mod dto;
 mod mentoring;
 mod mentoring_dto;
@@ -15,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use document::ProblemResponses;
 use dto::*;
 use serde::Deserialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -212,7 +214,7 @@ async fn action(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ActionDetail
 /// Adds an action-plan row (project leader, admin).
 #[utoipa::path(post, path = "/api/v1/actions", tag = "plan", request_body = ActionInput,
     responses((status = 201, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 409, body = Problem), (status = 422, body = Problem)))]
+              (status = 422, body = Problem)))]
 async fn create_action(
     ctx: Ctx,
     Body(input): Body<ActionInput>,
@@ -314,7 +316,7 @@ async fn measure(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<MeasureDto>
 /// Adds a measure (project leader, admin).
 #[utoipa::path(post, path = "/api/v1/measures", tag = "plan", request_body = MeasureInput,
     responses((status = 201, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 409, body = Problem), (status = 422, body = Problem)))]
+              (status = 422, body = Problem)))]
 async fn create_measure(
     ctx: Ctx,
     Body(input): Body<MeasureInput>,
@@ -520,7 +522,7 @@ impl Modify for Security {
           newcomers::record_newcomer_follow_up, newcomers::record_newcomer_consent,
           newcomers::withdraw_newcomer_consent, newcomers::set_newcomer_rent_to_own, newcomers::newcomer_cohorts,
           newcomers::public_newcomer_cohorts),
-    modifiers(&Security),
+    modifiers(&Security, &ProblemResponses),
     tags((name = "plan", description = "The programme plan"), (name = "status", description = "Status reports"),
          (name = "accounts", description = "Sessions and the audit log"),
          (name = "indicators", description = "Indicators computed from official statistics, with their sources"),

@@ -3,6 +3,7 @@
 
 mod api;
 mod authz;
+mod contract;
 mod fetch;
 mod helpers;
 mod indicators;

@@ -549,7 +549,7 @@ impl World {
 }
 
 #[tokio::test]
-async fn every_newcomer_route_for_every_role() {
+pub(crate) async fn every_newcomer_route_for_every_role() {
     let mut w = World::new().await;
     let mut failures = Vec::new();
     let tokens = w.tokens.clone();
