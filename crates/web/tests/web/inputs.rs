@@ -497,3 +497,40 @@ async fn an_actions_history_comes_a_page_at_a_time() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_actions_page_shows_its_history_a_page_at_a_time() {
+    let t = TestApp::sqlite().await;
+    let admin = t.session(Role::Admin, &[]).await;
+    for i in 0..51 {
+        let a = t
+            .json(
+                Method::POST,
+                "/api/v1/actions/mentorprogram/status-updates",
+                Some(&admin),
+                json!({"status": "ongoing", "light": "green", "text": format!("rapport nr. {i}.")}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    let first = t.get("/actions/mentorprogram").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.contains("rapport nr. 50.") && !first.body.contains("rapport nr. 0."));
+    assert!(
+        first
+            .body
+            .contains("href=\"/actions/mentorprogram?page=1\" rel=\"next\""),
+        "a link to older updates"
+    );
+    let second = t.get("/actions/mentorprogram?page=1").await;
+    assert_eq!(second.status, StatusCode::OK);
+    assert!(second.body.contains("rapport nr. 0.") && !second.body.contains("rapport nr. 50."));
+    assert!(second
+        .body
+        .contains("href=\"/actions/mentorprogram\" rel=\"prev\""));
+    assert!(!second.body.contains("rel=\"next\""));
+    let past = t
+        .get("/actions/mentorprogram?page=100000000000000000")
+        .await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
