@@ -461,3 +461,71 @@ fn every_operation_answers_as_the_document_says() {
         missing.join("\n")
     );
 }
+
+#[tokio::test]
+async fn the_check_refuses_what_the_document_does_not_say() {
+    let t = TestApp::sqlite().await;
+    t.get("/api/v1/programme").await; // loads the document
+    let answer = |status: u16, ct: &str, body: &str| {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert("content-type", ct.parse().unwrap());
+        Answer {
+            status: axum::http::StatusCode::from_u16(status).unwrap(),
+            headers,
+            body: body.into(),
+        }
+    };
+    let entry = |before: &str| {
+        format!(
+            r#"[{{"id": 1, "at": "2024-01-01T00:00:00Z", "actor": "a", "operation": "update", "entity": "newcomer_case", "entity_id": "1", "before": {before}, "after": null}}]"#
+        )
+    };
+    let get = Method::GET;
+    assert!(check(
+        &get,
+        "/api/v1/audit",
+        &answer(200, "application/json", &entry(r#"["name"]"#))
+    )
+    .is_ok());
+    assert!(check(
+        &get,
+        "/api/v1/audit",
+        &answer(200, "application/json", &entry(r#"{"name": "x"}"#))
+    )
+    .is_ok());
+    assert!(check(
+        &get,
+        "/api/v1/audit",
+        &answer(
+            200,
+            "application/json",
+            &entry("5").replace("\"id\": 1", "\"id\": \"x\"")
+        )
+    )
+    .is_err());
+    let problem = r#"{"type": "about:blank", "title": "Not found", "status": 404, "detail": "x"}"#;
+    assert!(check(
+        &get,
+        "/api/v1/actions/x",
+        &answer(404, "application/problem+json", problem)
+    )
+    .is_ok());
+    assert!(check(
+        &get,
+        "/api/v1/actions/x",
+        &answer(404, "application/json", problem)
+    )
+    .is_err());
+    assert!(check(
+        &get,
+        "/api/v1/actions/x",
+        &answer(418, "application/problem+json", problem)
+    )
+    .is_err());
+    assert!(check(
+        &get,
+        "/api/v1/actions/x",
+        &answer(404, "application/problem+json", "{}")
+    )
+    .is_err());
+}
