@@ -3,7 +3,7 @@
 use app::AppError;
 use domain::state::ActionFilter;
 use domain::status::Status;
-use domain::FieldError;
+use domain::{limits, FieldError};
 use serde::Deserialize;
 use time::{Date, Month};
 use utoipa::IntoParams;
@@ -74,6 +74,17 @@ fn month_or_day(field: &'static str, value: &str, end: bool) -> Result<Date, Fie
 impl ActionQuery {
     pub fn filter(&self) -> Result<ActionFilter, AppError> {
         let mut errors = Vec::new();
+        for (field, value) in [
+            ("work_package", &self.work_package),
+            ("responsible", &self.responsible),
+            ("status", &self.status),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
+            if let Some(v) = value {
+                errors.extend(limits::check(field, v, limits::TITLE).err());
+            }
+        }
         let status = match nonblank(&self.status) {
             None => None,
             Some("none") => Some(None),

@@ -534,3 +534,59 @@ async fn an_actions_page_shows_its_history_a_page_at_a_time() {
         .await;
     assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn nul_in_paths_and_query_strings_is_never_a_server_error() {
+    on_each_backend(|t| async move {
+        let admin = t.session(Role::Admin, &[]).await;
+        let status = json!({"status": "ongoing", "light": "green"});
+        let target = json!({"area": "sogn", "year": "2024", "value": "80"});
+        let contact = json!({"name": "Kari", "email": "", "version": 1});
+        for (method, uri, body) in [
+            (Method::GET, "/api/v1/actions/a%00b", None),
+            (Method::GET, "/api/v1/actions/a%00b/status-updates", None),
+            (
+                Method::POST,
+                "/api/v1/actions/a%00b/status-updates",
+                Some(status),
+            ),
+            (Method::GET, "/api/v1/measures/a%00b", None),
+            (Method::GET, "/api/v1/work-packages/a%00b", None),
+            (
+                Method::PUT,
+                "/api/v1/municipalities/46%0043/contact",
+                Some(contact),
+            ),
+            (Method::GET, "/api/v1/indicators/a%00b/values", None),
+            (Method::GET, "/api/v1/indicators/a%00b/targets", None),
+            (
+                Method::POST,
+                "/api/v1/indicators/a%00b/targets",
+                Some(target),
+            ),
+            (
+                Method::GET,
+                "/api/v1/actions?responsible=a%00b&work_package=%00",
+                None,
+            ),
+            (Method::GET, "/api/v1/changes?since=2020-01-01%00", None),
+            (
+                Method::GET,
+                "/api/v1/indicators/refugees-settled-here/values?area=%00&from=%00",
+                None,
+            ),
+            (Method::GET, "/actions/a%00b", None),
+            (Method::GET, "/work-packages/a%00b", None),
+            (Method::GET, "/indicators/a%00b", None),
+        ] {
+            let a = t.call(method.clone(), uri, Some(&admin), body).await;
+            assert!(
+                a.status.is_client_error(),
+                "{method} {uri}: {} {}",
+                a.status,
+                a.body
+            );
+        }
+    })
+    .await;
+}
