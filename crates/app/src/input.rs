@@ -91,6 +91,46 @@ impl Errors {
     }
 }
 
+/// Refuses lists with more entries than their limit before any entry is looked at, so that
+/// a huge list costs no more than a short one. Each entry is (field, entries, limit).
+pub(crate) fn check_counts(lists: &[(&'static str, usize, usize)]) -> Result<()> {
+    let errors: Vec<FieldError> = lists
+        .iter()
+        .filter_map(|&(field, n, max)| limits::check_count(field, n, max).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+/// The last page number taken anywhere: far past any real list, and small enough that
+/// page × entries per page stays well inside what the databases take as an offset.
+pub const MAX_PAGE: i64 = 1_000_000;
+/// The most entries one page may ask for.
+pub const MAX_PER_PAGE: i64 = 500;
+
+/// The offset of a 0-based page of `per_page` entries; a page or size out of bounds is a
+/// field error rather than an overflow in SQL.
+pub fn page_offset(page: i64, per_page: i64) -> Result<i64> {
+    let mut errors = Errors::default();
+    if !(0..=MAX_PAGE).contains(&page) {
+        errors.check(Err(FieldError::new(
+            "page",
+            format!("is {page}; pages are numbered from 0 to {MAX_PAGE}"),
+        )));
+    }
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        errors.check(Err(FieldError::new(
+            "limit",
+            format!("is {per_page}; a page holds 1 to {MAX_PER_PAGE} entries"),
+        )));
+    }
+    errors.finish(())?;
+    Ok(page * per_page)
+}
+
 /// Today, in UTC, as the use cases date what they record.
 pub fn today() -> Date {
     OffsetDateTime::now_utc().date()

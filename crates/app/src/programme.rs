@@ -83,8 +83,22 @@ impl App {
         *self.checked.lock().expect("checked lock") = None;
     }
 
-    pub async fn history(&self, action_id: &str) -> Result<Vec<StatusUpdate>> {
-        Ok(self.db.status_history(action_id).await?)
+    /// An item's status history, newest first, `per_page` updates from page `page`
+    /// (0-based); the flag says whether there are older ones.
+    pub async fn history(
+        &self,
+        action_id: &str,
+        page: i64,
+        per_page: i64,
+    ) -> Result<(Vec<StatusUpdate>, bool)> {
+        let offset = crate::input::page_offset(page, per_page)?;
+        let mut updates = self
+            .db
+            .status_history(action_id, per_page + 1, offset)
+            .await?;
+        let more = updates.len() as i64 > per_page;
+        updates.truncate(per_page as usize);
+        Ok((updates, more))
     }
 
     pub async fn changes_since(&self, since: Date) -> Result<Changes> {
@@ -104,10 +118,8 @@ impl App {
                 "only an admin reads the audit log".into(),
             ));
         }
-        let mut entries = self
-            .db
-            .audit_log(per_page + 1, page.max(0) * per_page)
-            .await?;
+        let offset = crate::input::page_offset(page, per_page)?;
+        let mut entries = self.db.audit_log(per_page + 1, offset).await?;
         let more = entries.len() as i64 > per_page;
         entries.truncate(per_page as usize);
         Ok((entries, more))

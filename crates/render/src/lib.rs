@@ -106,7 +106,11 @@ pub fn timeline(c: &Chrome, s: &Snapshot, filter: &ActionFilter, rows: &[ActionR
 
 pub struct ActionPage<'a> {
     pub item: ActionRef<'a>,
+    /// One page of the history, newest first.
     pub history: &'a [StatusUpdate],
+    /// Which page of the history (0-based), and whether there are older updates.
+    pub history_page: i64,
+    pub more_history: bool,
     pub may_report: bool,
     pub may_edit: bool,
     pub status_form: &'a Form,

@@ -85,11 +85,18 @@ impl Db {
         })
     }
 
-    /// An item's updates, newest first.
-    pub async fn status_history(&self, action_id: &str) -> Result<Vec<StatusUpdate>> {
-        let sql = format!("{SELECT_UPDATES} WHERE s.action_id = $1 ORDER BY s.id DESC");
-        let rows: Vec<UpdateRow> =
-            on!(self, p => sqlx::query_as(&sql).bind(action_id).fetch_all(p).await)?;
+    /// At most `limit` of an item's updates, newest first, after skipping `offset`.
+    pub async fn status_history(
+        &self,
+        action_id: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<StatusUpdate>> {
+        let sql = format!(
+            "{SELECT_UPDATES} WHERE s.action_id = $1 ORDER BY s.id DESC LIMIT $2 OFFSET $3"
+        );
+        let rows: Vec<UpdateRow> = on!(self, p => sqlx::query_as(&sql)
+            .bind(action_id).bind(limit).bind(offset).fetch_all(p).await)?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 

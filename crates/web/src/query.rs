@@ -3,10 +3,32 @@
 use app::AppError;
 use domain::state::ActionFilter;
 use domain::status::Status;
-use domain::FieldError;
+use domain::{limits, FieldError};
 use serde::Deserialize;
 use time::{Date, Month};
 use utoipa::IntoParams;
+
+/// A page of a long list: newest first, 0-based.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// 0-based page number, at most 1000000.
+    #[param(minimum = 0, maximum = 1_000_000)]
+    pub page: Option<i64>,
+    /// Entries per page, 1 to 500; each list has its own default.
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+}
+
+impl PageQuery {
+    pub fn page(&self) -> i64 {
+        self.page.unwrap_or(0)
+    }
+
+    pub fn limit(&self, default: i64) -> i64 {
+        self.limit.unwrap_or(default)
+    }
+}
 
 /// Filters of the action plan. Empty values do not filter.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -52,6 +74,17 @@ fn month_or_day(field: &'static str, value: &str, end: bool) -> Result<Date, Fie
 impl ActionQuery {
     pub fn filter(&self) -> Result<ActionFilter, AppError> {
         let mut errors = Vec::new();
+        for (field, value) in [
+            ("work_package", &self.work_package),
+            ("responsible", &self.responsible),
+            ("status", &self.status),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
+            if let Some(v) = value {
+                errors.extend(limits::check(field, v, limits::TITLE).err());
+            }
+        }
         let status = match nonblank(&self.status) {
             None => None,
             Some("none") => Some(None),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use domain::limits;
+use domain::limits::{self, LIST};
 use domain::mentor::{
     CheckInFields, CohortFields, Consent, EvaluationFields, Language, Level, MatchingRules,
     MeetingFields, OutcomeFields, PairEvent, PairRuleKind, ProfileFields, SessionFields, Side,
@@ -14,7 +14,7 @@ use serde::Deserialize;
 use time::Date;
 use utoipa::ToSchema;
 
-use crate::input::{parse_date, required_version, Errors};
+use crate::input::{check_counts, parse_date, required_version, Errors};
 use crate::{Result, SOGN_MUNICIPALITIES};
 
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
@@ -114,6 +114,12 @@ pub(crate) fn municipality(field: &'static str, code: &str) -> std::result::Resu
 
 impl ProfileInput {
     pub(crate) fn parse(&self, today: Date, updating: bool) -> Result<ProfileFields> {
+        check_counts(&[
+            ("languages", self.languages.len(), LIST),
+            ("goals", self.goals.len(), LIST),
+            ("interests", self.interests.len(), LIST),
+            ("availability", self.availability.len(), LIST),
+        ])?;
         let mut errors = Errors::default();
         if updating {
             errors.check(required_version("version", self.version).map(|_| ()));
@@ -199,6 +205,10 @@ pub struct RulesInput {
 impl RulesInput {
     /// Checks the shape here and the weights with the engine (see `matching::engine_rules`).
     pub(crate) fn parse(&self) -> Result<(i64, MatchingRules)> {
+        check_counts(&[
+            ("neighbours", self.neighbours.len(), LIST),
+            ("weights", self.weights.len(), LIST),
+        ])?;
         let mut errors = Errors::default();
         let version = required_version("version", self.version);
         let min_level = level("min_level", &self.min_level);

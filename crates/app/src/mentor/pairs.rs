@@ -97,21 +97,23 @@ impl App {
     ) -> Result<&'a Actor> {
         let actor = actor.ok_or(AppError::Unauthenticated)?;
         let (mentor, mentee) = self.pair_owners(id).await?;
-        let owners = match side {
-            Some(Side::Mentor) => vec![mentor],
-            Some(Side::Mentee) => vec![mentee],
-            None => vec![mentor, mentee],
+        let may = |owner| actor.may(Write::OwnMentoringProfile { owner });
+        let mine = match side {
+            Some(Side::Mentor) => may(mentor),
+            Some(Side::Mentee) => may(mentee),
+            None => may(mentor) || may(mentee),
         };
-        if owners
-            .into_iter()
-            .any(|owner| actor.may(Write::OwnMentoringProfile { owner }))
-        {
+        if mine {
             Ok(actor)
-        } else {
+        } else if may(mentor) || may(mentee) {
+            // The other side of the pair knows it exists; only this step is not theirs.
             Err(AppError::Forbidden(format!(
-                "your role ({}) does not allow you to handle this pair",
+                "your role ({}) does not allow you to act for the other side of this pair",
                 actor.role
             )))
+        } else {
+            // To anyone outside the pair it looks like no pair: who is paired is personal data.
+            Err(AppError::NotFound(format!("pair #{id}")))
         }
     }
 

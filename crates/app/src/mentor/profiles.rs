@@ -63,31 +63,31 @@ impl App {
             .await?)
     }
 
-    /// The profile's owner, once the actor may touch it.
+    /// The profile's owner, once the actor may touch it. To anyone else a profile that
+    /// exists looks like one that does not: that somebody is in the programme is personal
+    /// data.
     async fn profile_access<'a>(
         &self,
         actor: Option<&'a Actor>,
         id: i64,
-        what: &str,
     ) -> Result<(&'a Actor, ProfileOwner)> {
         let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let not_found = || AppError::NotFound(format!("profile #{id}"));
         let owner = self
             .db
             .mentoring_profile_owner(id)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("profile #{id}")))?;
-        let actor = signed_in_may(
-            Some(actor),
-            Write::OwnMentoringProfile {
-                owner: owner.account_id,
-            },
-            what,
-        )?;
+            .ok_or_else(not_found)?;
+        if !actor.may(Write::OwnMentoringProfile {
+            owner: owner.account_id,
+        }) {
+            return Err(not_found());
+        }
         Ok((actor, owner))
     }
 
     pub async fn mentoring_profile(&self, actor: Option<&Actor>, id: i64) -> Result<Profile> {
-        let (actor, _) = self.profile_access(actor, id, "see this profile").await?;
+        let (actor, _) = self.profile_access(actor, id).await?;
         self.db
             .mentoring_profile(&who_of(Some(actor)), id)
             .await?
@@ -102,9 +102,7 @@ impl App {
         id: i64,
         input: &ProfileInput,
     ) -> Result<i64> {
-        let (actor, owner) = self
-            .profile_access(actor, id, "correct this profile")
-            .await?;
+        let (actor, owner) = self.profile_access(actor, id).await?;
         let fields = input.parse(today(), true)?;
         if fields.account_id != owner.account_id && !actor.may(Write::ManageMentoring) {
             return Err(AppError::Forbidden(
@@ -120,9 +118,7 @@ impl App {
 
     /// Deletes a profile with every pair and record it is part of.
     pub async fn delete_mentoring_profile(&self, actor: Option<&Actor>, id: i64) -> Result<()> {
-        let (actor, _) = self
-            .profile_access(actor, id, "delete this profile")
-            .await?;
+        let (actor, _) = self.profile_access(actor, id).await?;
         Ok(self
             .db
             .delete_mentoring_profile(&who_of(Some(actor)), id)

@@ -11,7 +11,10 @@ use serde::Deserialize;
 use time::Date;
 use utoipa::ToSchema;
 
-use crate::input::{parse_date, required_version, Errors};
+use domain::limits::LIST;
+use domain::newcomer::MAX_HOUSEHOLD;
+
+use crate::input::{check_counts, parse_date, required_version, Errors};
 use crate::mentor::{list, municipality, past_date};
 use crate::Result;
 
@@ -173,6 +176,11 @@ fn needed<T>(errors: &mut Errors, value: Option<T>) -> Result<T> {
 
 impl CaseInput {
     pub(crate) fn parse(&self, today: Date, updating: bool) -> Result<CaseFields> {
+        check_counts(&[
+            ("household", self.household.len(), MAX_HOUSEHOLD),
+            ("languages", self.languages.len(), LIST),
+            ("needs", self.needs.len(), LIST),
+        ])?;
         let mut errors = Errors::default();
         if updating {
             errors.check(required_version("version", self.version).map(|_| ()));
@@ -222,6 +230,10 @@ impl CaseInput {
 impl OwnCorrectionInput {
     /// The corrections, and the version they were made to.
     pub(crate) fn parse(&self) -> Result<(i64, OwnFields)> {
+        check_counts(&[
+            ("languages", self.languages.len(), LIST),
+            ("needs", self.needs.len(), LIST),
+        ])?;
         let mut errors = Errors::default();
         let version = required_version("version", self.version);
         let needs = codes::<Need>(&mut errors, "needs", &self.needs);

@@ -34,7 +34,10 @@ enum Via {
 
 impl App {
     /// The case's access record, once the actor may touch it as staff, or (when `own` is
-    /// allowed for this use) as the newcomer the case is linked to.
+    /// allowed for this use) as the newcomer the case is linked to. Whoever may do neither
+    /// is told the case does not exist, exactly as for a case that does not: that another's
+    /// case exists is itself personal data. Only the newcomer, who knows the case, is told
+    /// plainly that this use is not theirs.
     async fn case_access<'a>(
         &self,
         actor: Option<&'a Actor>,
@@ -43,27 +46,29 @@ impl App {
         what: &str,
     ) -> Result<(&'a Actor, CaseAccess, Via)> {
         let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let not_found = || AppError::NotFound(format!("newcomer case #{id}"));
         let access = self
             .db
             .newcomer_case_access(id)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("newcomer case #{id}")))?;
+            .ok_or_else(not_found)?;
+        let owns = actor.may(Write::OwnNewcomerCase {
+            owner: access.account_id,
+        });
         let via = if actor.may(Write::HandleNewcomerCase {
             municipality: &access.municipality,
             contact_person: access.contact_person,
         }) {
             Via::Staff
-        } else if own
-            && actor.may(Write::OwnNewcomerCase {
-                owner: access.account_id,
-            })
-        {
+        } else if own && owns {
             Via::Own
-        } else {
+        } else if owns {
             return Err(AppError::Forbidden(format!(
                 "your role ({}) does not allow you to {what}",
                 actor.role
             )));
+        } else {
+            return Err(not_found());
         };
         Ok((actor, access, via))
     }

@@ -96,10 +96,11 @@ async fn staff_see_their_municipalities_and_their_own_cases_only() {
         Err(AppError::Unauthenticated)
     ));
 
-    // Staff of 4643 cannot read a 4640 case; staff see their own, admin all.
+    // Staff of 4643 cannot read a 4640 case, and are not told it exists; staff see their
+    // own, admin all.
     assert!(matches!(
         app.newcomer_case(Some(&ardal), in_4640).await,
-        Err(AppError::Forbidden(_))
+        Err(AppError::NotFound(_))
     ));
     let ids = |cases: Vec<domain::newcomer::Case>| cases.iter().map(|c| c.id).collect::<Vec<_>>();
     assert_eq!(
@@ -129,15 +130,15 @@ async fn staff_see_their_municipalities_and_their_own_cases_only() {
         );
         assert!(matches!(
             app.newcomer_case(Some(a), in_4643).await,
-            Err(AppError::Forbidden(_))
+            Err(AppError::NotFound(_))
         ));
         assert!(matches!(
             app.export_newcomer_case(Some(a), in_4643).await,
-            Err(AppError::Forbidden(_))
+            Err(AppError::NotFound(_))
         ));
         assert!(matches!(
             app.erase_newcomer_case(Some(a), in_4643).await,
-            Err(AppError::Forbidden(_))
+            Err(AppError::NotFound(_))
         ));
     }
     assert!(matches!(
@@ -228,7 +229,7 @@ async fn a_linked_account_sees_corrects_exports_and_erases_only_its_own_case() {
     assert!(app.newcomer_case(Some(&ana), own).await.is_ok());
     assert!(matches!(
         app.newcomer_case(Some(&ana), other).await,
-        Err(AppError::Forbidden(_))
+        Err(AppError::NotFound(_))
     ));
     assert!(matches!(
         app.newcomer_cases(Some(&ana)).await,
@@ -236,7 +237,7 @@ async fn a_linked_account_sees_corrects_exports_and_erases_only_its_own_case() {
     ));
     assert!(matches!(
         app.export_newcomer_case(Some(&ana), other).await,
-        Err(AppError::Forbidden(_))
+        Err(AppError::NotFound(_))
     ));
     // The service's record (municipality, arrival, category) is not hers to change.
     let moved = CaseInput {
@@ -281,7 +282,7 @@ async fn a_linked_account_sees_corrects_exports_and_erases_only_its_own_case() {
     assert!(matches!(
         app.correct_newcomer_case(Some(&ana), other, &corrected)
             .await,
-        Err(AppError::Forbidden(_))
+        Err(AppError::NotFound(_))
     ));
     let after = app
         .newcomer_case(Some(&staff), own)
@@ -370,7 +371,7 @@ async fn a_linked_account_sees_corrects_exports_and_erases_only_its_own_case() {
     // Erasure, asked for by the person; a second one is NotFound.
     assert!(matches!(
         app.erase_newcomer_case(Some(&ana), other).await,
-        Err(AppError::Forbidden(_))
+        Err(AppError::NotFound(_))
     ));
     app.erase_newcomer_case(Some(&ana), own).await.unwrap();
     assert!(app.my_newcomer_case(Some(&ana)).await.unwrap().is_none());

@@ -23,21 +23,13 @@ pub use rules::{MatchingRules, PairRule, PairRuleKind};
 use crate::FieldError;
 
 /// Most entries a list in a profile (interests, goals, …) may have.
-pub const MAX_LIST: usize = 50;
+pub const MAX_LIST: usize = crate::limits::LIST;
 /// Most mentees one mentor takes at a time.
 pub const MAX_CAPACITY: i64 = 10;
 
-/// Checks each entry of a list of short texts, and their number.
+/// Checks the number of entries of a list of short texts, then each entry.
 pub(crate) fn check_list(field: &'static str, items: &[String]) -> Result<(), FieldError> {
-    if items.len() > MAX_LIST {
-        return Err(FieldError::new(
-            field,
-            format!(
-                "has {} entries; at most {MAX_LIST} are allowed",
-                items.len()
-            ),
-        ));
-    }
+    crate::limits::check_count(field, items.len(), MAX_LIST)?;
     for item in items {
         crate::limits::check_required(field, item, crate::limits::TITLE)?;
     }

@@ -125,7 +125,7 @@ impl ProfileFields {
                 format!("at most {MAX_LIST} languages are allowed"),
             ));
         }
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for l in &self.languages {
             check_required("languages", &l.language, limits::TITLE)?;
             let key = name_key(&l.language);
@@ -138,7 +138,7 @@ impl ProfileFields {
                     ),
                 ));
             }
-            seen.push(key);
+            seen.insert(key);
         }
         Ok(())
     }

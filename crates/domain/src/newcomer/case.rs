@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::limits::{self, check, check_required};
+use crate::limits::{self, check, check_count, check_required, check_unique};
 use crate::mentor::check_list;
 use crate::status::code_enum;
 use crate::FieldError;
@@ -163,9 +163,14 @@ impl CaseFields {
                 "is more than a year ahead: register the case closer to the move",
             )));
         }
-        push(check_list("languages", &self.languages));
-        push(check_unique("languages", &self.languages));
-        push(check_unique("needs", &self.needs));
+        push(
+            check_list("languages", &self.languages)
+                .and_then(|_| check_unique("languages", &self.languages)),
+        );
+        push(
+            check_count("needs", self.needs.len(), limits::LIST)
+                .and_then(|_| check_unique("needs", &self.needs)),
+        );
         push(self.check_household(today));
         errors
     }
@@ -196,18 +201,6 @@ impl CaseFields {
         }
         Ok(())
     }
-}
-
-fn check_unique<T: PartialEq + std::fmt::Debug>(
-    field: &'static str,
-    items: &[T],
-) -> Result<(), FieldError> {
-    for (i, item) in items.iter().enumerate() {
-        if items[..i].contains(item) {
-            return Err(FieldError::new(field, format!("{item:?} is listed twice")));
-        }
-    }
-    Ok(())
 }
 
 fn check_phone(phone: &str) -> Result<(), FieldError> {

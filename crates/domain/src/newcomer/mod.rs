@@ -14,6 +14,7 @@ pub mod rent_to_own;
 
 pub use case::{
     changed_fields, Case, CaseFields, Category, HouseholdMember, Need, OwnFields, Relation,
+    MAX_HOUSEHOLD,
 };
 pub use cohorts::{
     cohort_figures, publish, survival, CohortFigures, CohortSubject, CohortSurvival, Count, Figure,

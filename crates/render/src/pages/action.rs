@@ -25,6 +25,9 @@ struct Page<'a> {
     badge: String,
     reported: bool,
     history: Vec<History<'a>>,
+    /// Newer and older pages of the history.
+    previous: Option<String>,
+    next: Option<String>,
     summary: Vec<SummaryItem>,
     report: Option<FormView<'a>>,
     edit: Option<FormView<'a>>,
@@ -144,6 +147,14 @@ pub fn page(c: &Chrome, s: &Snapshot, page: &ActionPage) -> String {
         badge: status_badge(c.lang, page.item.status(), page.item.light()),
         reported: page.item.status().is_some(),
         history,
+        previous: match page.history_page {
+            0 => None,
+            1 => Some(action_href(&a.id)),
+            n => Some(format!("{}?page={}", action_href(&a.id), n - 1)),
+        },
+        next: page
+            .more_history
+            .then(|| format!("{}?page={}", action_href(&a.id), page.history_page + 1)),
         summary,
         report,
         edit,

@@ -192,6 +192,8 @@ fn all_pages(lang: Lang, user: Option<&Actor>) -> Vec<(String, String)> {
         let page = ActionPage {
             item: a,
             history: &history,
+            history_page: 0,
+            more_history: false,
             may_report: true,
             may_edit: true,
             status_form: &empty,
@@ -450,6 +452,8 @@ fn action_page_shows_the_row_history_and_forms() {
     let page = ActionPage {
         item: a,
         history: &history,
+        history_page: 0,
+        more_history: false,
         may_report: true,
         may_edit: true,
         status_form: &empty,
@@ -522,6 +526,8 @@ fn forms_show_errors_next_to_fields_and_keep_what_was_typed() {
     let page = ActionPage {
         item: a,
         history: &[],
+        history_page: 0,
+        more_history: false,
         may_report: true,
         may_edit: true,
         status_form: &status_form,
@@ -795,6 +801,8 @@ fn dump_pages_when_asked() {
     let page = ActionPage {
         item: s.action("mentorprogram").unwrap(),
         history: &[],
+        history_page: 0,
+        more_history: false,
         may_report: true,
         may_edit: true,
         status_form: &errors,

@@ -102,10 +102,11 @@ macro_rules! check_links {
                 .fetch_optional(&mut *$tx)
                 .await?;
             let Some((role,)) = user else {
-                return Err(StoreError::Invalid(FieldError::new(
-                    field,
-                    format!("there is no account #{account}"),
-                )));
+                return Err(StoreError::Invalid(if field == "account_id" {
+                    not_linkable()
+                } else {
+                    FieldError::new(field, format!("there is no account #{account}"))
+                }));
             };
             if field == "contact_person" && role != "newcomer-staff" && role != "admin" {
                 return Err(StoreError::Invalid(FieldError::new(
@@ -117,10 +118,21 @@ macro_rules! check_links {
     }};
 }
 
+/// The one answer to an account that cannot be the newcomer's own, whether it does not
+/// exist or is linked to another case already: telling them apart would tell staff who
+/// else is a newcomer.
+fn not_linkable() -> FieldError {
+    FieldError::new(
+        "account_id",
+        "cannot be linked to this case: give the newcomer's own account, or none",
+    )
+}
+
 fn linked_twice(e: sqlx::Error) -> StoreError {
-    StoreError::unique(e, || {
-        "this account is linked to another case already".into()
-    })
+    match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Invalid(not_linkable()),
+        _ => StoreError::Database(e),
+    }
 }
 
 impl Db {

@@ -93,13 +93,20 @@ async fn a_second_plan_needs_replace_and_a_failed_load_changes_nothing() {
         assert!(db.load_plan(&Who::cli(), &broken, true).await.is_err());
         assert_eq!(db.revision().await.unwrap(), revision);
         assert_eq!(
-            db.status_history("mentorprogram").await.unwrap().len(),
+            db.status_history("mentorprogram", 1000, 0)
+                .await
+                .unwrap()
+                .len(),
             1,
             "history survived"
         );
 
         db.load_plan(&Who::cli(), &plan, true).await.unwrap();
-        assert!(db.status_history("mentorprogram").await.unwrap().is_empty());
+        assert!(db
+            .status_history("mentorprogram", 1000, 0)
+            .await
+            .unwrap()
+            .is_empty());
     })
     .await;
 }
@@ -128,7 +135,7 @@ async fn status_updates_are_history() {
         db.add_status(&who, "mentorprogram", &second).await.unwrap();
         assert!(db.revision().await.unwrap() > before);
 
-        let history = db.status_history("mentorprogram").await.unwrap();
+        let history = db.status_history("mentorprogram", 1000, 0).await.unwrap();
         assert_eq!(
             history.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(),
             ["andre", "første"]

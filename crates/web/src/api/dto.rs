@@ -113,8 +113,10 @@ pub struct ActionDto {
 pub struct ActionDetail {
     #[serde(flatten)]
     pub action: ActionDto,
-    /// Newest first.
+    /// The newest status updates, newest first; older ones are at `history_next`.
     pub history: Vec<StatusUpdateDto>,
+    /// Where the next page of older updates is, when there are more.
+    pub history_next: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -182,9 +184,10 @@ pub struct AuditDto {
     pub operation: String,
     pub entity: String,
     pub entity_id: String,
-    #[schema(value_type = Option<Object>)]
+    /// What the entry was: an object of its fields, or for personal data a list of
+    /// field names only; null when it was created.
     pub before: Option<serde_json::Value>,
-    #[schema(value_type = Option<Object>)]
+    /// What the entry became; null when it was deleted or read.
     pub after: Option<serde_json::Value>,
 }
 

@@ -2,6 +2,7 @@
 //! Errors are problem details (RFC 9457); the OpenAPI document is generated
 //! from these handlers.
 
+mod document;
 mod dto;
 mod mentoring;
 mod mentoring_dto;
@@ -17,6 +18,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use document::ProblemResponses;
 use dto::*;
 use serde::Deserialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -25,7 +27,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
 use crate::client::ClientAddr;
 use crate::context::Ctx;
 use crate::problem::{ApiError, Problem};
-use crate::query::ActionQuery;
+use crate::query::{ActionQuery, PageQuery};
 use crate::{cookies, AppState};
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -186,19 +188,40 @@ async fn actions(ctx: Ctx, Params(q): Params<ActionQuery>) -> ApiResult<Json<Vec
     ))
 }
 
+/// Status updates per page in the API, unless the request asks for another number.
+const HISTORY_PAGE: i64 = 50;
+
+/// A page of an item's history, and the address of the next page when there is one.
+async fn history_page(
+    ctx: &Ctx,
+    id: &str,
+    q: &PageQuery,
+) -> ApiResult<(Vec<StatusUpdateDto>, Option<String>)> {
+    let (page, limit) = (q.page(), q.limit(HISTORY_PAGE));
+    let (updates, more) = ctx.app.history(id, page, limit).await?;
+    let next = more.then(|| {
+        format!(
+            "/api/v1/actions/{id}/status-updates?page={}&limit={limit}",
+            page + 1
+        )
+    });
+    Ok((updates.iter().map(Into::into).collect(), next))
+}
+
 async fn action_detail(ctx: &Ctx, id: &str) -> ApiResult<ActionDetail> {
     let s = ctx.app.snapshot().await?;
     let item = s
         .action(id)
         .ok_or_else(|| AppError::NotFound(format!("action `{id}`")))?;
-    let history = ctx.app.history(id).await?;
+    let (history, history_next) = history_page(ctx, id, &PageQuery::default()).await?;
     Ok(ActionDetail {
         action: item.into(),
-        history: history.iter().map(Into::into).collect(),
+        history,
+        history_next,
     })
 }
 
-/// One action-plan row with its status history.
+/// One action-plan row with the newest page of its status history.
 #[utoipa::path(get, path = "/api/v1/actions/{id}", tag = "plan",
     params(("id" = String, Path, description = "Action id")),
     responses((status = 200, body = ActionDetail), (status = 404, body = Problem)))]
@@ -209,7 +232,7 @@ async fn action(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ActionDetail
 /// Adds an action-plan row (project leader, admin).
 #[utoipa::path(post, path = "/api/v1/actions", tag = "plan", request_body = ActionInput,
     responses((status = 201, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 409, body = Problem), (status = 422, body = Problem)))]
+              (status = 422, body = Problem)))]
 async fn create_action(
     ctx: Ctx,
     Body(input): Body<ActionInput>,
@@ -235,12 +258,32 @@ async fn update_action(
     Ok(Json(action_detail(&ctx, &id).await?))
 }
 
-/// An item's status history, newest first.
+/// An item's status history, newest first, a page at a time (50 updates unless `limit`
+/// says otherwise); a `Link` header with `rel="next"` points at the next page when there
+/// is one.
 #[utoipa::path(get, path = "/api/v1/actions/{id}/status-updates", tag = "status",
-    params(("id" = String, Path, description = "Action id")),
-    responses((status = 200, body = [StatusUpdateDto]), (status = 404, body = Problem)))]
-async fn status_updates(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<StatusUpdateDto>>> {
-    Ok(Json(action_detail(&ctx, &id).await?.history))
+    params(("id" = String, Path, description = "Action id"), PageQuery),
+    responses((status = 200, body = [StatusUpdateDto],
+                headers(("link" = String, description = "`<…>; rel=\"next\"` when there are older updates"))),
+              (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn status_updates(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Params(q): Params<PageQuery>,
+) -> ApiResult<Response> {
+    ctx.app
+        .snapshot()
+        .await?
+        .action(&id)
+        .ok_or_else(|| AppError::NotFound(format!("action `{id}`")))?;
+    let (history, next) = history_page(&ctx, &id, &q).await?;
+    let mut res = Json(history).into_response();
+    if let Some(next) = next {
+        if let Ok(v) = axum::http::HeaderValue::from_str(&format!("<{next}>; rel=\"next\"")) {
+            res.headers_mut().insert(axum::http::header::LINK, v);
+        }
+    }
+    Ok(res)
 }
 
 /// Reports status on an item. Updates are kept as history, never overwritten.
@@ -291,7 +334,7 @@ async fn measure(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<MeasureDto>
 /// Adds a measure (project leader, admin).
 #[utoipa::path(post, path = "/api/v1/measures", tag = "plan", request_body = MeasureInput,
     responses((status = 201, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 409, body = Problem), (status = 422, body = Problem)))]
+              (status = 422, body = Problem)))]
 async fn create_measure(
     ctx: Ctx,
     Body(input): Body<MeasureInput>,
@@ -369,20 +412,18 @@ async fn changes(ctx: Ctx, Params(q): Params<SinceQuery>) -> ApiResult<Json<Chan
     }))
 }
 
-#[derive(Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-struct PageQuery {
-    /// 0-based page of 100 entries.
-    page: Option<i64>,
-}
+/// Audit entries per page in the API, unless the request asks for another number.
+const AUDIT_PAGE: i64 = 100;
 
-/// The audit log, newest first (admin).
+/// The audit log, newest first, a page at a time (100 entries unless `limit` says
+/// otherwise; admin).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "accounts", params(PageQuery),
-    responses((status = 200, body = [AuditDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = [AuditDto]), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 422, body = Problem)))]
 async fn audit(ctx: Ctx, Params(q): Params<PageQuery>) -> ApiResult<Json<Vec<AuditDto>>> {
     let (entries, _) = ctx
         .app
-        .audit_log(ctx.require()?, q.page.unwrap_or(0), 100)
+        .audit_log(ctx.require()?, q.page(), q.limit(AUDIT_PAGE))
         .await?;
     Ok(Json(entries.iter().map(Into::into).collect()))
 }
@@ -499,7 +540,7 @@ impl Modify for Security {
           newcomers::record_newcomer_follow_up, newcomers::record_newcomer_consent,
           newcomers::withdraw_newcomer_consent, newcomers::set_newcomer_rent_to_own, newcomers::newcomer_cohorts,
           newcomers::public_newcomer_cohorts),
-    modifiers(&Security),
+    modifiers(&Security, &ProblemResponses),
     tags((name = "plan", description = "The programme plan"), (name = "status", description = "Status reports"),
          (name = "accounts", description = "Sessions and the audit log"),
          (name = "indicators", description = "Indicators computed from official statistics, with their sources"),

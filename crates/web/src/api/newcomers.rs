@@ -81,7 +81,7 @@ pub(super) async fn newcomer_cases(ctx: Ctx) -> ApiResult<Json<Vec<NewcomerCaseD
 #[utoipa::path(post, path = "/api/v1/newcomers", tag = "newcomers", request_body = CaseInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
-              (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+              (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn create_newcomer_case(
     ctx: Ctx,
     Body(input): Body<CaseInput>,

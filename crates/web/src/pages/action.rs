@@ -1,7 +1,7 @@
 //! An action-plan item: its page, status reports and edits.
 
 use app::{ActionInput, AppError, StatusInput};
-use axum::extract::{Form, Path};
+use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use domain::access::Write;
@@ -10,10 +10,20 @@ use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResul
 use crate::context::Ctx;
 use crate::problem::classify;
 
+/// Status updates per page of the item's history.
+const HISTORY_SHOWN: i64 = 50;
+
+/// Which page of the item's history to show.
+#[derive(serde::Deserialize, Default)]
+pub struct HistoryQuery {
+    page: Option<i64>,
+}
+
 /// The item's page, with either form sent back when it had errors.
 async fn show_action(
     ctx: &Ctx,
     id: &str,
+    history_page: i64,
     status_form: &render::Form,
     edit_form: &render::Form,
     status: StatusCode,
@@ -22,11 +32,11 @@ async fn show_action(
     let item = s
         .action(id)
         .ok_or_else(|| error_page(ctx, AppError::NotFound(format!("action `{id}`")), "/"))?;
-    let history = ctx
+    let (history, more_history) = ctx
         .app
-        .history(id)
+        .history(id, history_page, HISTORY_SHOWN)
         .await
-        .map_err(|e| error_page(ctx, e, "/"))?;
+        .map_err(|e| error_page(ctx, e, &format!("/actions/{id}")))?;
     let may = |w| ctx.actor.as_ref().is_some_and(|a| a.may(w));
     let body = render::action(
         &ctx.chrome(),
@@ -34,6 +44,8 @@ async fn show_action(
         &render::ActionPage {
             item,
             history: &history,
+            history_page,
+            more_history,
             may_report: may(Write::ReportStatus {
                 work_package: &item.work_package.id,
             }),
@@ -46,9 +58,10 @@ async fn show_action(
     Ok(page(status, body))
 }
 
-pub async fn show(ctx: Ctx, Path(id): Path<String>) -> PageResult {
+pub async fn show(ctx: Ctx, Path(id): Path<String>, Query(q): Query<HistoryQuery>) -> PageResult {
     let empty = render::Form::default();
-    show_action(&ctx, &id, &empty, &empty, StatusCode::OK).await
+    let page = q.page.unwrap_or(0);
+    show_action(&ctx, &id, page, &empty, &empty, StatusCode::OK).await
 }
 
 /// Shows the page again with the errors a form gave, or the error page for
@@ -69,7 +82,7 @@ async fn sent_back(
                 Which::Status => (&form, &empty),
                 Which::Edit => (&empty, &form),
             };
-            Err(show_action(ctx, id, status_form, edit_form, status)
+            Err(show_action(ctx, id, 0, status_form, edit_form, status)
                 .await
                 .unwrap_or_else(|r| r))
         }

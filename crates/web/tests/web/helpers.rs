@@ -11,6 +11,8 @@ use http_body_util::BodyExt;
 use store::{testing, Db};
 use tower::ServiceExt;
 
+use crate::contract;
+
 static STATISTICS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
 
 pub struct TestApp {
@@ -144,6 +146,7 @@ impl TestApp {
         token: Option<&str>,
         body: Option<(&str, String)>,
     ) -> Answer {
+        let method_of_answer = method.clone();
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(t) = token {
             req = req.header(header::COOKIE, format!("bulyst_session={t}"));
@@ -164,11 +167,24 @@ impl TestApp {
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Answer {
+        let answer = Answer {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+        };
+        // Every answer of every test is held to the API document.
+        if !contract::document_loaded() {
+            let req = Request::get("/api/openapi.json")
+                .body(Body::empty())
+                .unwrap();
+            let res = self.router.clone().oneshot(req).await.unwrap();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            contract::load_document(serde_json::from_slice(&bytes).unwrap());
         }
+        if let Err(e) = contract::check(&method_of_answer, uri, &answer) {
+            panic!("the API document does not describe this answer: {e}");
+        }
+        answer
     }
 
     pub async fn get(&self, uri: &str) -> Answer {

@@ -3,10 +3,12 @@
 
 mod api;
 mod authz;
+mod contract;
 mod fetch;
 mod health;
 mod helpers;
 mod indicators;
+mod inputs;
 mod mentoring_api;
 mod mentoring_pages;
 mod newcomer_pages;

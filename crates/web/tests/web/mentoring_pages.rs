@@ -320,7 +320,8 @@ async fn only_the_coordinator_and_admin_see_people() {
         }
         let uri = format!("/mentoring/profiles/{kari}");
         let res = t.get_as(&uri, &token).await;
-        assert_eq!(res.status, StatusCode::FORBIDDEN, "{role} GET {uri}");
+        // Whoever may not see a person is not told that the profile exists.
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{role} GET {uri}");
         assert!(!res.body.contains("Kari Elektro"), "{role} GET {uri}");
         let res = t.form("/mentoring/matching", Some(&token), &[]).await;
         assert_eq!(
@@ -335,7 +336,7 @@ async fn only_the_coordinator_and_admin_see_people() {
                 &[],
             )
             .await;
-        assert_eq!(res.status, StatusCode::FORBIDDEN, "{role} deletes Kari");
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{role} deletes Kari");
         // Their own page works, and says no profile is linked.
         let own = t.get_as("/mentoring/me", &token).await;
         assert_eq!(own.status, StatusCode::OK, "{role}");

@@ -132,11 +132,12 @@ async fn staff_register_follow_and_erase_a_case_through_the_forms() {
     let reader = t.session(Role::Reader, &[]).await;
     let leader = t.session(Role::ProjectLeader, &[]).await;
     for token in [&other, &reader, &leader] {
+        // Not even that it exists: the same answer as for a case that does not.
         let res = t.get_as(&format!("/newcomers/{id}"), token).await;
-        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
         assert!(!res.body.contains(name));
         let res = t.get_as(&format!("/newcomers/{id}/export"), token).await;
-        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
         let list = t.get_as("/newcomers", token).await;
         assert!(!list.body.contains(name));
     }
@@ -413,6 +414,10 @@ async fn every_personal_data_page_route_by_every_role() {
                 Asker::Anonymous => {
                     res.status == StatusCode::SEE_OTHER && res.location().starts_with("/login")
                 }
+                // The person knows their case: a use that is not theirs is forbidden. To
+                // everyone else another's case looks like no case at all.
+                Asker::Own => res.status == StatusCode::FORBIDDEN,
+                _ if route.contains("{id}") => res.status == StatusCode::NOT_FOUND,
                 _ => res.status == StatusCode::FORBIDDEN,
             };
             assert_eq!(

@@ -238,7 +238,7 @@ listed!(
 /// staff of the case's municipality (here also its contact person) and admin handle it; the
 /// account it is linked to reads, corrects, exports and erases it and withdraws consent;
 /// staff, the project leader and the steering group see the cohorts; the region's cohorts
-/// are public; nobody else sees a case.
+/// are public; nobody else sees a case, nor learns that it exists (404, as for a missing one).
 fn expected(who: Who, route: Route) -> StatusCode {
     use Route::*;
     use Who::*;
@@ -255,6 +255,14 @@ fn expected(who: Who, route: Route) -> StatusCode {
         (Erase, Staff4643 | Admin | Linked) => StatusCode::NO_CONTENT,
         (Update | RentToOwn, Staff4643 | Admin) => StatusCode::OK,
         (Step | FollowUp | Consent, Staff4643 | Admin) => StatusCode::CREATED,
+        // The newcomer knows their case; only the service's own records are not theirs.
+        (Update | RentToOwn | Step | FollowUp | Consent, Linked) => StatusCode::FORBIDDEN,
+        // To everyone else another's case looks like no case at all.
+        (
+            Read | ReadOther | Update | Correct | Export | Erase | Step | FollowUp | Consent
+            | Withdraw | RentToOwn,
+            _,
+        ) => StatusCode::NOT_FOUND,
         _ => StatusCode::FORBIDDEN,
     }
 }
@@ -541,7 +549,7 @@ impl World {
 }
 
 #[tokio::test]
-async fn every_newcomer_route_for_every_role() {
+pub(crate) async fn every_newcomer_route_for_every_role() {
     let mut w = World::new().await;
     let mut failures = Vec::new();
     let tokens = w.tokens.clone();
@@ -866,10 +874,10 @@ async fn every_read_of_a_case_is_audited() {
         ok(&step, StatusCode::CREATED);
         let after_step = reads_of(&t, &admin, id).await.len();
         assert_eq!(after_step, rows.len() + 1);
-        assert_eq!(t.get_as(&uri, &sogndal).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.get_as(&uri, &sogndal).await.status, StatusCode::NOT_FOUND);
         assert_eq!(
             t.get_as(&format!("{uri}/export"), &sogndal).await.status,
-            StatusCode::FORBIDDEN
+            StatusCode::NOT_FOUND
         );
         assert_eq!(reads_of(&t, &admin, id).await.len(), after_step);
     })
