@@ -95,7 +95,8 @@ impl App {
             .expect("plan lock")
             .as_ref()
             .map(|l| (l.plan, l.snapshot.clone()));
-        let fresh = match loaded {
+        let loaded_plan = loaded.as_ref().map(|(plan, _)| *plan);
+        let mut fresh = match loaded {
             Some((plan, snapshot)) if plan >= wanted.plan => {
                 let (statuses, latest) = self.db.latest_statuses().await?;
                 let mut s = (*snapshot).clone();
@@ -119,8 +120,20 @@ impl App {
                 }
             }
         };
+        let mut slot = self.loaded.write().expect("plan lock");
+        if let (Some(now), true) = (slot.as_ref(), Some(fresh.plan) == loaded_plan) {
+            // A status reported here while the statuses were read may not be in
+            // what was read; it is newer than what it would replace.
+            let mut s = (*fresh.snapshot).clone();
+            for state in now.snapshot.actions.values() {
+                if let Some(update) = &state.latest {
+                    newest_status(&mut s, update.clone());
+                }
+            }
+            fresh.snapshot = Arc::new(s);
+        }
         let snapshot = fresh.snapshot.clone();
-        *self.loaded.write().expect("plan lock") = Some(fresh);
+        *slot = Some(fresh);
         Ok(snapshot)
     }
 

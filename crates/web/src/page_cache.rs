@@ -55,9 +55,9 @@ pub struct Cached {
     pub shows: &'static [Fact],
     /// The query parameters the page reads; any others are ignored.
     pub params: &'static [&'static str],
-    /// Whether a signed-in reader's page is the same for everyone with the same
-    /// role and scopes; if not, signed-in readers get it rendered each time.
-    pub same_for_role: bool,
+    /// Whether this signed-in reader's page is the same for everyone with the
+    /// same role and scopes; where not, it is rendered for them each time.
+    pub same_for_role: fn(&Actor) -> bool,
 }
 
 /// Who the page is for, as far as it differs.
@@ -94,11 +94,24 @@ struct Entry {
     last_used: u64,
 }
 
-#[derive(Default)]
 struct Pages {
     entries: HashMap<Key, Entry>,
     bytes: usize,
     clock: u64,
+    max_entries: usize,
+    max_bytes: usize,
+}
+
+impl Default for Pages {
+    fn default() -> Self {
+        Pages {
+            entries: HashMap::new(),
+            bytes: 0,
+            clock: 0,
+            max_entries: MAX_ENTRIES,
+            max_bytes: MAX_BYTES,
+        }
+    }
 }
 
 impl Pages {
@@ -119,7 +132,7 @@ impl Pages {
         // Least recently used first; a scan is cheap at this size and only
         // happens when the cache is full.
         while !self.entries.is_empty()
-            && (self.entries.len() >= MAX_ENTRIES || self.bytes + size > MAX_BYTES)
+            && (self.entries.len() >= self.max_entries || self.bytes + size > self.max_bytes)
         {
             let oldest = self
                 .entries
@@ -191,6 +204,11 @@ impl PageCache {
 #[derive(Clone)]
 pub(crate) struct RenderFor(pub Actor);
 
+/// For pages that show only what the role and scopes decide.
+pub fn any_role(_: &Actor) -> bool {
+    true
+}
+
 /// Letters only, so that escaping leaves it as it is; no address looks like it.
 const READER_MARK: &str = "BulystReaderAddressMark7f3e9c";
 
@@ -243,9 +261,8 @@ pub async fn serve(
     };
     let (viewer, reader) = match session_token(req.headers()) {
         None => (Viewer::Anonymous, None),
-        Some(_) if !route.same_for_role => return next.run(req).await,
         Some(token) => match state.app.actor(&token).await {
-            Ok(Some(actor)) => {
+            Ok(Some(actor)) if (route.same_for_role)(&actor) => {
                 let viewer = Viewer::Role {
                     role: actor.role,
                     work_packages: sorted(&actor.work_packages),
@@ -259,7 +276,8 @@ pub async fn serve(
                 req.extensions_mut().insert(RenderFor(stand_in));
                 (viewer, Some(actor.email))
             }
-            // An unknown or expired session: the page says so in its own way.
+            // Not the same for the role, or an unknown or expired session (the
+            // page says so in its own way).
             _ => return next.run(req).await,
         },
     };
@@ -364,5 +382,56 @@ fn for_reader(body: Bytes, reader: Option<&str>) -> Bytes {
             Bytes::from(text.replace(READER_MARK, &render::esc(email)))
         }
         _ => body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(path: &str) -> Key {
+        Key {
+            path: path.into(),
+            query: String::new(),
+            lang: Lang::default(),
+            viewer: Viewer::Anonymous,
+            day: app::today(),
+        }
+    }
+
+    #[test]
+    fn the_least_recently_used_page_goes_first_when_bytes_run_out() {
+        let page = Bytes::from(vec![b'x'; 1000]);
+        let per_entry = key("/a").size() + page.len();
+        let mut pages = Pages {
+            max_bytes: 3 * per_entry,
+            ..Pages::default()
+        };
+        for path in ["/a", "/b", "/c"] {
+            pages.insert(key(path), [0; 4], page.clone());
+        }
+        // `/a` was read last of the three, so `/b` is the oldest.
+        assert!(pages.get(&key("/a"), [0; 4]).is_some());
+        pages.insert(key("/d"), [0; 4], page.clone());
+        assert_eq!(pages.entries.len(), 3);
+        assert!(pages.bytes <= pages.max_bytes);
+        assert!(pages.get(&key("/b"), [0; 4]).is_none());
+        assert!(pages.get(&key("/a"), [0; 4]).is_some());
+        // A page whose facts moved is not served.
+        assert!(pages.get(&key("/d"), [1, 0, 0, 0]).is_none());
+    }
+
+    #[test]
+    fn the_count_is_bounded_too() {
+        let mut pages = Pages {
+            max_entries: 10,
+            ..Pages::default()
+        };
+        for i in 0..100 {
+            pages.insert(key(&format!("/p{i}")), [0; 4], Bytes::from_static(b"x"));
+        }
+        assert_eq!(pages.entries.len(), 10);
+        assert!(pages.get(&key("/p99"), [0; 4]).is_some());
+        assert!(pages.get(&key("/p0"), [0; 4]).is_none());
     }
 }

@@ -22,6 +22,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use domain::state::Snapshot;
 
+use domain::access::{Actor, Write};
+
 use crate::context::Ctx;
 use crate::page_cache::{self, Cached, Fact};
 use crate::problem::{classify, detail};
@@ -32,7 +34,7 @@ use crate::AppState;
 const PLAN_AND_STATUSES: Cached = Cached {
     shows: &[Fact::Plan, Fact::Statuses],
     params: &[],
-    same_for_role: true,
+    same_for_role: page_cache::any_role,
 };
 const ACTION_PLAN: Cached = Cached {
     params: &["work_package", "responsible", "status", "from", "to"],
@@ -41,14 +43,20 @@ const ACTION_PLAN: Cached = Cached {
 const PLAN_ONLY: Cached = Cached {
     shows: &[Fact::Plan],
     params: &[],
-    same_for_role: true,
+    same_for_role: page_cache::any_role,
 };
 /// Indicator pages show statistics and the plan's targets, not statuses.
 const INDICATOR: Cached = Cached {
     shows: &[Fact::Plan, Fact::Statistics],
     params: &[],
-    same_for_role: true,
+    same_for_role: page_cache::any_role,
 };
+
+/// Some roles also see the programme's own figures on the indicator overview,
+/// read from the mentor programme and the newcomer service as they stand.
+fn without_programme_figures(actor: &Actor) -> bool {
+    !actor.may(Write::ReadMentoringIndicators) && !actor.may(Write::ReadNewcomerCohorts)
+}
 
 pub fn router(state: &AppState) -> Router<AppState> {
     // A route is cached only where it says so here; see `page_cache`.
@@ -87,9 +95,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/changes", get(plan::changes))
         .route(
             "/indicators",
-            // Signed in, some roles also see the programme's own figures.
             get(indicators::overview).layer(cached(&Cached {
-                same_for_role: false,
+                same_for_role: without_programme_figures,
                 ..INDICATOR
             })),
         )

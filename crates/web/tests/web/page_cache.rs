@@ -188,6 +188,18 @@ async fn signed_in_readers_and_anonymous_visitors_never_get_each_others_page() {
 }
 
 #[tokio::test]
+async fn the_indicator_overview_is_shared_by_roles_without_the_programme_figures() {
+    let t = TestApp::sqlite().await;
+    let ann = reader(&t, "ann@sogn.test", Role::Reader, &[]).await;
+    let bo = reader(&t, "bo@sogn.test", Role::Reader, &[]).await;
+    assert_eq!(t.get_as("/indicators", &ann).await.status, StatusCode::OK);
+    let renders = t.cache.stats().renders;
+    let for_bo = t.get_as("/indicators", &bo).await;
+    assert!(for_bo.body.contains("bo@sogn.test"));
+    assert_eq!(t.cache.stats().renders, renders);
+}
+
+#[tokio::test]
 async fn readers_waiting_for_one_page_get_one_render() {
     let t = TestApp::sqlite().await;
     // Joined on one task, they interleave at each await: all miss at first.
@@ -225,7 +237,8 @@ async fn pages_not_declared_cacheable_are_rendered_every_time() {
                 t.get("/indicators/refugees-settled-here/more").await.status,
                 StatusCode::NOT_FOUND
             );
-            // Signed in, the indicator overview shows figures per role's own reading.
+            // The admin's indicator overview has the programme's own figures,
+            // read as they stand.
             assert_eq!(t.get_as("/indicators", &admin).await.status, StatusCode::OK);
         }
         let stats = t.cache.stats();
