@@ -97,7 +97,7 @@ impl App {
             .map(|l| (l.plan, l.snapshot.clone()));
         let loaded_plan = loaded.as_ref().map(|(plan, _)| *plan);
         let mut fresh = match loaded {
-            Some((plan, snapshot)) if plan >= wanted.plan => {
+            Some((plan, snapshot)) if plan == wanted.plan => {
                 let (statuses, latest) = self.db.latest_statuses().await?;
                 let mut s = (*snapshot).clone();
                 for update in latest {
@@ -133,6 +133,12 @@ impl App {
             fresh.snapshot = Arc::new(s);
         }
         let snapshot = fresh.snapshot.clone();
+        // The plan was read after the counters: where it is newer, they are
+        // too, and the next request needs no reload to agree with it.
+        let mut seen = self.seen.lock().expect("seen lock");
+        seen.revisions.plan = seen.revisions.plan.max(fresh.plan);
+        seen.revisions.statuses = seen.revisions.statuses.max(fresh.statuses);
+        drop(seen);
         *slot = Some(fresh);
         Ok(snapshot)
     }
@@ -141,7 +147,8 @@ impl App {
         let loaded = self.loaded.read().expect("plan lock");
         loaded
             .as_ref()
-            .filter(|l| l.plan >= wanted.plan && l.statuses >= wanted.statuses)
+            // Equal, not newer: a restored database's counters can go back.
+            .filter(|l| l.plan == wanted.plan && l.statuses == wanted.statuses)
             .map(|l| l.snapshot.clone())
     }
 
