@@ -154,7 +154,7 @@ impl App {
     pub async fn indicator(&self, id: &str) -> Result<IndicatorData> {
         let indicator = catalogue::indicator(id)
             .ok_or_else(|| AppError::NotFound(format!("indicator `{id}`")))?;
-        let revision = self.db.statistics_revision().await?;
+        let revision = self.stored_revisions().await?.statistics;
         let areas = self.areas().await?;
         let cached = self
             .computed

@@ -10,6 +10,7 @@ pub mod newcomer;
 mod passwords;
 mod plan;
 mod programme;
+mod revisions;
 mod statistics;
 
 pub use accounts::{LoginAttempt, Session, DEVICE_DAYS, MAX_EMAIL, MAX_PASSWORD, SESSION_HOURS};
@@ -27,12 +28,11 @@ pub use newcomer::{
 };
 pub use passwords::hash_password;
 pub use programme::{recent_meetings, DEFAULT_PLAN};
+pub use revisions::Revisions;
 pub use statistics::{parse_interval, ImportOptions, Refreshed, SOGN_MUNICIPALITIES};
 
-use std::sync::{Arc, Mutex, RwLock};
-use std::time::Instant;
+use std::sync::{Mutex, RwLock};
 
-use domain::state::Snapshot;
 use store::Db;
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -40,10 +40,13 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 /// The application: the database and what is kept in memory beside it.
 pub struct App {
     db: Db,
-    /// The plan as last read, reloaded when the database's revision moves.
-    snapshot: RwLock<Option<Arc<Snapshot>>>,
-    /// When the revision was last compared with the database's; see `snapshot()`.
-    checked: Mutex<Option<Instant>>,
+    /// The plan as last read, with the counters it is as new as; see `snapshot()`.
+    loaded: RwLock<Option<revisions::Loaded>>,
+    /// Held while the plan is read again, so that it is read once.
+    reloading: tokio::sync::Mutex<()>,
+    /// The database's counters as last read; see `revisions()`.
+    seen: Mutex<revisions::Seen>,
+    reported: revisions::Reported,
     /// Indicator values computed from the statistics, per statistics revision.
     computed: Mutex<indicators::Computed>,
     /// Password hashing, a few runs at a time.
@@ -54,8 +57,10 @@ impl App {
     pub fn new(db: Db) -> App {
         App {
             db,
-            snapshot: RwLock::new(None),
-            checked: Mutex::new(None),
+            loaded: RwLock::new(None),
+            reloading: Default::default(),
+            seen: Default::default(),
+            reported: Default::default(),
             computed: Mutex::new(Default::default()),
             passwords: passwords::Passwords::new(),
         }

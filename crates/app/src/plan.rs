@@ -45,7 +45,7 @@ impl App {
             .db
             .add_status(&who_of(Some(actor)), action_id, &new)
             .await?;
-        self.changed();
+        self.status_reported(&result);
         Ok(result)
     }
 

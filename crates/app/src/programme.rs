@@ -1,16 +1,10 @@
 //! Loading, exporting and reading the plan.
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-
 use domain::access::{Actor, Write};
 use domain::plan::Plan;
 use domain::plan_file;
 use domain::state::{AuditEntry, Changes, Snapshot, StatusUpdate};
 use time::Date;
-
-/// How long the plan in memory is trusted before the revision is compared again.
-const RECHECK: Duration = Duration::from_millis(500);
 
 use crate::accounts::who_of;
 use crate::{App, AppError, Result};
@@ -49,38 +43,6 @@ impl App {
     pub async fn export_plan(&self) -> Result<String> {
         let s = self.snapshot().await?;
         Ok(plan_file::export(&s.plan))
-    }
-
-    /// The plan as it stands, from memory. Writes through this app are seen at
-    /// once; writes by another process (the CLI, another server) within
-    /// `RECHECK`, when the database's revision counter is next compared.
-    pub async fn snapshot(&self) -> Result<Arc<Snapshot>> {
-        let cached = self.snapshot.read().expect("snapshot lock").clone();
-        let fresh_enough = self
-            .checked
-            .lock()
-            .expect("checked lock")
-            .is_some_and(|t| t.elapsed() < RECHECK);
-        if let (Some(s), true) = (&cached, fresh_enough) {
-            return Ok(s.clone());
-        }
-        let revision = self.db.revision().await?;
-        *self.checked.lock().expect("checked lock") = Some(Instant::now());
-        if let Some(s) = cached.filter(|s| s.revision == revision) {
-            return Ok(s);
-        }
-        let fresh = Arc::new(self.db.snapshot().await?.ok_or(AppError::NoPlan)?);
-        let mut slot = self.snapshot.write().expect("snapshot lock");
-        // Keep whichever is newer if two requests reloaded at once.
-        if slot.as_ref().is_none_or(|s| s.revision <= fresh.revision) {
-            *slot = Some(fresh.clone());
-        }
-        Ok(fresh)
-    }
-
-    /// Makes the next `snapshot()` look at the database: called after every write.
-    pub(crate) fn changed(&self) {
-        *self.checked.lock().expect("checked lock") = None;
     }
 
     /// An item's status history, newest first, `per_page` updates from page `page`

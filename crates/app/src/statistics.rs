@@ -219,7 +219,8 @@ impl App {
             // The newest stamp of the parts: the data is as fresh as that.
             updated: tables.iter().filter_map(|t| t.updated.clone()).max(),
         };
-        self.db
+        let report = self
+            .db
             .import(
                 &who_of(who),
                 &source,
@@ -230,7 +231,9 @@ impl App {
             .map_err(|e| match e {
                 store::StoreError::Conflict(m) => invalid(format!("{file}: {m}")),
                 e => e.into(),
-            })
+            })?;
+        self.changed();
+        Ok(report)
     }
 
     /// Saves the built-in areas unless they are there already (the region

@@ -15,6 +15,7 @@ mod timeline;
 mod widgets;
 
 pub use assets::{static_file, stylesheet, STYLESHEET_PATH};
+pub use format::esc;
 pub use pages::indicators::{IndicatorPage, IndicatorSummary, ProgrammeFigures};
 pub use pages::mentoring::{
     overview as mentoring, own as mentoring_own, pair as mentoring_pair,

@@ -5,7 +5,7 @@ use domain::status::{Light, Status};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
-use crate::audit::{audit, bump_revision, Who};
+use crate::audit::{audit, Who};
 use crate::{on, on_writer, Db, Result, StoreError};
 use domain::state::{Changes, StatusUpdate};
 
@@ -77,7 +77,7 @@ impl Db {
                 .bind(OffsetDateTime::now_utc())
                 .fetch_one(&mut *tx).await?;
             audit!(tx, who, "create", "status_update", action_id, None, after);
-            bump_revision!(tx);
+            crate::revisions::bump_statuses!(tx);
             let row: UpdateRow = sqlx::query_as(&format!("{SELECT_UPDATES} WHERE s.id = $1"))
                 .bind(id).fetch_one(&mut *tx).await?;
             tx.commit().await?;

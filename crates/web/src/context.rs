@@ -11,6 +11,7 @@ use axum::http::HeaderMap;
 use domain::access::Actor;
 use i18n::Lang;
 
+use crate::page_cache::RenderFor;
 use crate::problem::{ApiError, Problem};
 use crate::{cookies, AppState};
 
@@ -24,7 +25,7 @@ pub struct Ctx {
     pub token: Option<String>,
 }
 
-fn session_token(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn session_token(headers: &HeaderMap) -> Option<String> {
     let bearer = headers
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -51,9 +52,13 @@ impl FromRequestParts<AppState> for Ctx {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let token = session_token(&parts.headers);
-        let actor = match &token {
-            Some(t) => state.app.actor(t).await.map_err(Problem::from)?,
-            None => None,
+        // A page cached for everyone with the reader's role is rendered for a
+        // stand-in, never for the reader (see `page_cache`).
+        let stand_in = parts.extensions.get::<RenderFor>().map(|r| r.0.clone());
+        let actor = match (&token, stand_in) {
+            (_, Some(stand_in)) => Some(stand_in),
+            (Some(t), None) => state.app.actor(t).await.map_err(Problem::from)?,
+            (None, None) => None,
         };
         Ok(Ctx {
             app: state.app.clone(),

@@ -22,27 +22,30 @@ use tower_http::trace::TraceLayer;
 
 pub use api::openapi;
 pub use client::TrustedProxy;
+pub use page_cache::{CacheStats, PageCache};
 
 /// Shared by every handler.
 #[derive(Clone)]
 pub struct AppState {
     pub app: Arc<App>,
-    cache: Arc<page_cache::PageCache>,
+    cache: Arc<PageCache>,
 }
 
 /// The whole site: pages, API, health check and static files, with the
 /// security middleware around them.
 pub fn router(app: Arc<App>) -> Router {
+    router_and_cache(app).0
+}
+
+/// The site, and its page cache to look into (tests, operators).
+pub fn router_and_cache(app: Arc<App>) -> (Router, Arc<PageCache>) {
     let state = AppState {
         app,
         cache: Default::default(),
     };
-    let pages = pages::router().layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        page_cache::serve,
-    ));
-    Router::new()
-        .merge(pages)
+    let cache = state.cache.clone();
+    let router = Router::new()
+        .merge(pages::router(&state))
         .nest("/api/v1", api::router())
         .route("/api/openapi.json", axum::routing::get(api::openapi_json))
         .fallback(pages::not_found)
@@ -54,5 +57,6 @@ pub fn router(app: Arc<App>) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http());
+    (router, cache)
 }

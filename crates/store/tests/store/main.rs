@@ -119,7 +119,7 @@ async fn status_updates_are_history() {
             id: None,
             label: "pl@sogn.no".into(),
         };
-        let before = db.revision().await.unwrap();
+        let before = db.revisions().await.unwrap();
         db.add_status(
             &who,
             "mentorprogram",
@@ -133,7 +133,17 @@ async fn status_updates_are_history() {
             ..status("andre", date!(2020 - 11 - 02))
         };
         db.add_status(&who, "mentorprogram", &second).await.unwrap();
-        assert!(db.revision().await.unwrap() > before);
+        // Only the statuses moved: pages that show the plan alone stay as they are.
+        let after = db.revisions().await.unwrap();
+        assert_eq!(after.statuses, before.statuses + 2);
+        assert_eq!(
+            (after.plan, after.statistics),
+            (before.plan, before.statistics)
+        );
+        let (as_of, latest) = db.latest_statuses().await.unwrap();
+        assert_eq!(as_of, after.statuses);
+        let newest = latest.iter().find(|u| u.action_id == "mentorprogram");
+        assert_eq!(newest.map(|u| u.text.as_str()), Some("andre"));
 
         let history = db.status_history("mentorprogram", 1000, 0).await.unwrap();
         assert_eq!(

@@ -22,26 +22,93 @@ use axum::routing::{get, post};
 use axum::Router;
 use domain::state::Snapshot;
 
+use domain::access::{Actor, Write};
+
 use crate::context::Ctx;
+use crate::page_cache::{self, Cached, Fact};
 use crate::problem::{classify, detail};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
+/// What the plan's pages show: they are rendered again when the plan or a
+/// status moves, and are the same for everyone with the same role and scopes.
+const PLAN_AND_STATUSES: Cached = Cached {
+    shows: &[Fact::Plan, Fact::Statuses],
+    params: &[],
+    same_for_role: page_cache::any_role,
+};
+const ACTION_PLAN: Cached = Cached {
+    params: &["work_package", "responsible", "status", "from", "to"],
+    ..PLAN_AND_STATUSES
+};
+/// An item's page shows its status history a page at a time.
+const ACTION: Cached = Cached {
+    params: &["page"],
+    ..PLAN_AND_STATUSES
+};
+const PLAN_ONLY: Cached = Cached {
+    shows: &[Fact::Plan],
+    params: &[],
+    same_for_role: page_cache::any_role,
+};
+/// Indicator pages show statistics and the plan's targets, not statuses.
+const INDICATOR: Cached = Cached {
+    shows: &[Fact::Plan, Fact::Statistics],
+    params: &[],
+    same_for_role: page_cache::any_role,
+};
+
+/// Some roles also see the programme's own figures on the indicator overview,
+/// read from the mentor programme and the newcomer service as they stand.
+fn without_programme_figures(actor: &Actor) -> bool {
+    !actor.may(Write::ReadMentoringIndicators) && !actor.may(Write::ReadNewcomerCohorts)
+}
+
+pub fn router(state: &AppState) -> Router<AppState> {
+    // A route is cached only where it says so here; see `page_cache`.
+    let cached = |route: &'static Cached| {
+        axum::middleware::from_fn_with_state((state.clone(), route), page_cache::serve)
+    };
     Router::new()
-        .route("/", get(plan::overview))
-        .route("/work-packages/{id}", get(plan::work_package))
-        .route("/action-plan", get(plan::action_plan))
-        .route("/action-plan/timeline", get(plan::timeline))
+        .route("/", get(plan::overview).layer(cached(&PLAN_AND_STATUSES)))
+        .route(
+            "/work-packages/{id}",
+            get(plan::work_package).layer(cached(&PLAN_AND_STATUSES)),
+        )
+        .route(
+            "/action-plan",
+            get(plan::action_plan).layer(cached(&ACTION_PLAN)),
+        )
+        .route(
+            "/action-plan/timeline",
+            get(plan::timeline).layer(cached(&ACTION_PLAN)),
+        )
         .route(
             "/measures/{id}",
-            get(plan::measure).post(plan::edit_measure),
+            get(plan::measure)
+                .layer(cached(&PLAN_AND_STATUSES))
+                .post(plan::edit_measure),
         )
-        .route("/organisation", get(plan::organisation))
-        .route("/municipalities", get(plan::municipalities))
+        .route(
+            "/organisation",
+            get(plan::organisation).layer(cached(&PLAN_ONLY)),
+        )
+        .route(
+            "/municipalities",
+            get(plan::municipalities).layer(cached(&PLAN_ONLY)),
+        )
         .route("/municipalities/{code}/contact", post(plan::edit_contact))
         .route("/changes", get(plan::changes))
-        .route("/indicators", get(indicators::overview))
-        .route("/indicators/{id}", get(indicators::show))
+        .route(
+            "/indicators",
+            get(indicators::overview).layer(cached(&Cached {
+                same_for_role: without_programme_figures,
+                ..INDICATOR
+            })),
+        )
+        .route(
+            "/indicators/{id}",
+            get(indicators::show).layer(cached(&INDICATOR)),
+        )
         .route("/indicators/{id}/targets", post(indicators::set_target))
         .route("/mentoring", get(mentoring::overview))
         .route("/mentoring/matching", post(mentoring::run))
@@ -128,7 +195,12 @@ pub fn router() -> Router<AppState> {
         .route("/welcome/{tag}", get(newcomers::welcome_in))
         .route("/actions", post(action::create))
         .route("/actions/new", get(action::new))
-        .route("/actions/{id}", get(action::show).post(action::edit))
+        .route(
+            "/actions/{id}",
+            get(action::show)
+                .layer(cached(&ACTION))
+                .post(action::edit),
+        )
         .route("/actions/{id}/status", post(action::report))
         .route("/login", get(account::login_page).post(account::login))
         .route("/logout", post(account::logout))

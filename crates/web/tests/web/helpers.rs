@@ -18,6 +18,7 @@ static STATISTICS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock:
 pub struct TestApp {
     pub router: Router,
     pub app: Arc<App>,
+    pub cache: Arc<web::PageCache>,
     _dir: tempfile::TempDir,
 }
 
@@ -112,9 +113,11 @@ impl TestApp {
     async fn with(db: Db, dir: tempfile::TempDir) -> TestApp {
         let app = Arc::new(App::new(db));
         app.ensure_plan().await.unwrap();
+        let (router, cache) = web::router_and_cache(app.clone());
         TestApp {
-            router: web::router(app.clone()),
+            router,
             app,
+            cache,
             _dir: dir,
         }
     }

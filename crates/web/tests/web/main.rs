@@ -13,5 +13,6 @@ mod mentoring_api;
 mod mentoring_pages;
 mod newcomer_pages;
 mod newcomers_api;
+mod page_cache;
 mod pages;
 mod security;
