@@ -197,9 +197,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/actions/new", get(action::new))
         .route(
             "/actions/{id}",
-            get(action::show)
-                .layer(cached(&ACTION))
-                .post(action::edit),
+            get(action::show).layer(cached(&ACTION)).post(action::edit),
         )
         .route("/actions/{id}/status", post(action::report))
         .route("/login", get(account::login_page).post(account::login))
