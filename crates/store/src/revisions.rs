@@ -13,24 +13,16 @@ use crate::{on, Db, Result};
 pub struct Revisions {
     /// Rows, measures, contacts, organisation and targets: the `revision` table.
     pub plan: i64,
-    /// Status updates: moved in the same transaction as each one.
+    /// Status updates: how many there are. They are only ever added (a plan
+    /// replaced with its history moves `plan` too), so the count moves with every
+    /// one that commits, and no writer waits for another on a counter row.
     pub statuses: i64,
     /// The newest statistics import.
     pub statistics: i64,
 }
 
-/// Marks the statuses as changed, in the transaction that changed them.
-macro_rules! bump_statuses {
-    ($conn:expr) => {
-        sqlx::query("UPDATE revisions SET value = value + 1 WHERE kind = 'statuses'")
-            .execute(&mut *$conn)
-            .await?
-    };
-}
-pub(crate) use bump_statuses;
-
 const SELECT_REVISIONS: &str = "SELECT (SELECT value FROM revision WHERE id = 1), \
-     (SELECT value FROM revisions WHERE kind = 'statuses'), \
+     (SELECT COUNT(*) FROM status_updates), \
      (SELECT COALESCE(MAX(id), 0) FROM stat_imports)";
 
 impl Db {
@@ -50,7 +42,9 @@ impl Db {
     pub async fn latest_statuses(&self) -> Result<(i64, Vec<StatusUpdate>)> {
         on!(self, pool => {
             let mut tx = pool.begin().await?;
-            let (revision,): (i64,) = sqlx::query_as("SELECT value FROM revisions WHERE kind = 'statuses'")
+            // Counted before the rows are read, so on PostgreSQL (where each statement
+            // sees what has committed by then) the rows are never older than the count.
+            let (revision,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM status_updates")
                 .fetch_one(&mut *tx).await?;
             let rows: Vec<UpdateRow> = sqlx::query_as(&format!(
                 "{SELECT_UPDATES} WHERE s.id IN (SELECT MAX(id) FROM status_updates GROUP BY action_id)"

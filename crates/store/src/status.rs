@@ -77,7 +77,6 @@ impl Db {
                 .bind(OffsetDateTime::now_utc())
                 .fetch_one(&mut *tx).await?;
             audit!(tx, who, "create", "status_update", action_id, None, after);
-            crate::revisions::bump_statuses!(tx);
             let row: UpdateRow = sqlx::query_as(&format!("{SELECT_UPDATES} WHERE s.id = $1"))
                 .bind(id).fetch_one(&mut *tx).await?;
             tx.commit().await?;
