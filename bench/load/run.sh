@@ -178,6 +178,19 @@ wait_for_large_statistics() {
     die "$name did not load the large statistics within 600 s"
 }
 
+# Each server computes the indicators once after it starts (seconds on the large
+# statistics); the measurement is of the steady state after that.
+wait_for_indicators() {
+    local name=$1
+    say "waiting for $name to compute the indicators"
+    for _ in $(seq 6000); do
+        grep -q 'computed the indicators' "$work/$name.err" && { say "$name computed them"; return 0; }
+        grep -q 'computing the indicators at start failed' "$work/$name.err" && die "$name could not compute the indicators"
+        sleep 0.1
+    done
+    die "$name did not compute the indicators within 600 s"
+}
+
 start_nginx() {
     local port=$1
     shift
@@ -408,6 +421,7 @@ for config in "${configs[@]}"; do
         db_env="BULYST_DATA_DIR=$work/sqlite-data"
         start_server sqlite "$db_env"
         wait_for_large_statistics sqlite
+        wait_for_indicators sqlite
         target=$server_url
         ;;
     postgres | nginx)
@@ -418,14 +432,17 @@ for config in "${configs[@]}"; do
         if [[ $config == postgres ]]; then
             start_server postgres "$db_env"
             wait_for_large_statistics postgres
+            wait_for_indicators postgres
             target=$server_url
         else
             # One after the other: the second finds the migrations applied.
             start_server nginx-a "$db_env" "${proxy_args[@]}"
             a_url=$server_url
             wait_for_large_statistics nginx-a
+            wait_for_indicators nginx-a
             start_server nginx-b "$db_env" "${proxy_args[@]}"
             b_url=$server_url
+            wait_for_indicators nginx-b
             nginx_port=$(free_port)
             start_nginx "$nginx_port" "$a_url" "$b_url"
             target="http://127.0.0.1:$nginx_port"

@@ -156,23 +156,23 @@ impl App {
             .ok_or_else(|| AppError::NotFound(format!("indicator `{id}`")))?;
         let revision = self.stored_revisions().await?.statistics;
         let areas = self.areas().await?;
-        let cached = self
-            .computed
-            .lock()
-            .expect("computed lock")
-            .values
-            .get(indicator.id)
-            .cloned();
-        let values = match cached {
-            Some((r, v)) if r == revision => v,
-            _ => {
-                let v = Arc::new(self.compute(indicator, &areas).await?);
-                self.computed
-                    .lock()
-                    .expect("computed lock")
-                    .values
-                    .insert(indicator.id, (revision, v.clone()));
-                v
+        let values = match self.computed_values(indicator.id, revision) {
+            Some(v) => v,
+            None => {
+                let _turn = self.computing.lock().await;
+                // Somebody may have computed them while this reader waited.
+                match self.computed_values(indicator.id, revision) {
+                    Some(v) => v,
+                    None => {
+                        let v = Arc::new(self.compute(indicator, &areas).await?);
+                        self.computed
+                            .lock()
+                            .expect("computed lock")
+                            .values
+                            .insert(indicator.id, (revision, v.clone()));
+                        v
+                    }
+                }
             }
         };
         let targets = self.db.targets(Some(indicator.id)).await?;
@@ -182,6 +182,15 @@ impl App {
             areas,
             targets,
         })
+    }
+
+    /// An indicator's values as computed for the statistics at `revision`, if they were.
+    fn computed_values(&self, id: &str, revision: i64) -> Option<Arc<Vec<IndicatorValue>>> {
+        let computed = self.computed.lock().expect("computed lock");
+        match computed.values.get(id) {
+            Some((r, v)) if *r == revision => Some(v.clone()),
+            _ => None,
+        }
     }
 
     /// Every indicator, in catalogue order.

@@ -49,6 +49,9 @@ pub struct App {
     reported: revisions::Reported,
     /// Indicator values computed from the statistics, per statistics revision.
     computed: Mutex<indicators::Computed>,
+    /// Held while indicator values are computed: on the large statistics one takes
+    /// seconds, and readers who arrive meanwhile wait for it rather than repeat it.
+    computing: tokio::sync::Mutex<()>,
     /// Password hashing, a few runs at a time.
     passwords: passwords::Passwords,
 }
@@ -62,6 +65,7 @@ impl App {
             seen: Default::default(),
             reported: Default::default(),
             computed: Mutex::new(Default::default()),
+            computing: tokio::sync::Mutex::new(()),
             passwords: passwords::Passwords::new(),
         }
     }

@@ -477,13 +477,24 @@ async fn serve(
     let _ = std::io::stdout().flush();
     // Polled beside the server in this task (the import's future is not Send).
     let later = async {
-        if std::env::var("BULYST_LOAD_LARGE_STATISTICS").as_deref() == Ok("no") {
-            return;
+        if std::env::var("BULYST_LOAD_LARGE_STATISTICS").as_deref() != Ok("no") {
+            match app.ensure_later_statistics().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(files = n, "loaded the large shipped statistics"),
+                Err(e) => {
+                    tracing::error!(error = %e, "loading the large shipped statistics failed")
+                }
+            }
         }
-        match app.ensure_later_statistics().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(files = n, "loaded the large shipped statistics"),
-            Err(e) => tracing::error!(error = %e, "loading the large shipped statistics failed"),
+        // Computed now rather than by the first visitor of /indicators, who would
+        // otherwise wait seconds for it on the large statistics.
+        let computing = std::time::Instant::now();
+        match app.indicators().await {
+            Ok(_) => tracing::info!(
+                ms = computing.elapsed().as_millis() as u64,
+                "computed the indicators"
+            ),
+            Err(e) => tracing::warn!(error = %e, "computing the indicators at start failed"),
         }
     };
     // The first refresh waits a whole interval: a start is not a reason to fetch.
