@@ -164,31 +164,31 @@ start_server() {
     say "$name serving at $server_url"
 }
 
+# Waits until server NAME logs FOUND (or dies on FAILED), saying WHAT it waits for.
+wait_for_log() {
+    local name=$1 found=$2 failed=$3 what=$4
+    say "waiting for $name to $what"
+    for _ in $(seq 6000); do
+        grep -q "$found" "$work/$name.err" && { say "$name: $found"; return 0; }
+        grep -q "$failed" "$work/$name.err" && die "$name: $failed"
+        sleep 0.1
+    done
+    die "$name did not $what within 600 s"
+}
+
 # The first server on a new database loads the large statistics file after it
 # listens; measuring during that load would measure the import.
 wait_for_large_statistics() {
-    local name=$1
     [[ $large_statistics == no ]] && return 0
-    say "waiting for $name to load the large shipped statistics"
-    for _ in $(seq 6000); do
-        grep -q 'loaded the large shipped statistics' "$work/$name.err" && { say "$name loaded them"; return 0; }
-        grep -q 'loading the large shipped statistics failed' "$work/$name.err" && die "$name could not load the large statistics"
-        sleep 0.1
-    done
-    die "$name did not load the large statistics within 600 s"
+    wait_for_log "$1" 'loaded the large shipped statistics' \
+        'loading the large shipped statistics failed' 'load the large shipped statistics'
 }
 
 # Each server computes the indicators once after it starts (seconds on the large
 # statistics); the measurement is of the steady state after that.
 wait_for_indicators() {
-    local name=$1
-    say "waiting for $name to compute the indicators"
-    for _ in $(seq 6000); do
-        grep -q 'computed the indicators' "$work/$name.err" && { say "$name computed them"; return 0; }
-        grep -q 'computing the indicators at start failed' "$work/$name.err" && die "$name could not compute the indicators"
-        sleep 0.1
-    done
-    die "$name did not compute the indicators within 600 s"
+    wait_for_log "$1" 'computed the indicators' \
+        'computing the indicators at start failed' 'compute the indicators'
 }
 
 start_nginx() {
