@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU a Bulyst server spends per page request, read from its own /proc stat.
 
-    bench/web/render_cost.py BULYST_BINARY [--updates-per-second N]
+    bench/web/render_cost.py BULYST_BINARY [--updates-per-second N | --people N]
 
 Starts the given release binary on a fresh SQLite data directory (shipped
 statistics, not the large ones), adds a reader and a project leader, and for
@@ -12,8 +12,11 @@ raw query string), and signed in. With --updates-per-second, a second thread
 posts that many status updates per second as the project leader during every
 run, and the table gives the page requests per second one client got
 instead (the server's CPU is then mostly the updates'). Otherwise it prints
-server CPU microseconds per page request. A
-measurement, not a test: nothing here runs in CI.
+server CPU microseconds per page request. With --people N, it instead
+registers N mentors, N mentees and N newcomer cases through the API and
+measures the overviews about people as the roles that see them: the mentor
+programme's (coordinator) and the newcomer service's (admin, who sees every
+case). A measurement, not a test: nothing here runs in CI.
 """
 import http.client
 import json
@@ -26,6 +29,9 @@ import tempfile
 import threading
 import time
 
+MUNICIPALITIES = ["4638", "4639", "4640", "4641", "4642", "4643", "4644"]
+PEOPLE_PAGES = [("/mentoring", "mentor-coordinator"), ("/newcomers", "admin"),
+                ("/newcomers/cohorts", "project-leader")]
 PAGES = ["/", "/action-plan", "/work-packages/arbeid", "/actions/mentorprogram",
          "/indicators", "/indicators/refugees-settled-here"]
 TICK = os.sysconf("SC_CLK_TCK")
@@ -58,15 +64,62 @@ def request(conn, method, path, token=None, body=None):
     return res.status, data
 
 
+def seed_people(conn, tokens, n):
+    """n mentors, n mentees and n newcomer cases, spread over the region."""
+    for i in range(n):
+        for side in ("mentor", "mentee"):
+            p = {"side": side, "name": f"Bench {side} {i}",
+                 "municipality": MUNICIPALITIES[i % len(MUNICIPALITIES)],
+                 "languages": [{"language": "norsk", "level": "b2" if side == "mentee" else "native"}],
+                 "occupation": ["sjukepleiar", "lærar", "ingeniør", "bonde"][i % 4],
+                 "interests": [["fotball"], ["musikk", "tur"], ["strikking"]][i % 3],
+                 "consent_given_on": "2024-01-02", "consent_text_version": "2024-1"}
+            if side == "mentor":
+                p["capacity"] = 1 + i % 2
+            status, body = request(conn, "POST", "/api/v1/mentoring/profiles",
+                                   tokens["mentor-coordinator"], p)
+            assert status == 201, body
+        case = {"name": f"Bench Newcomer {i}", "phone": f"+47 4{i:07d}",
+                "email": f"newcomer{i}@bench.test",
+                "municipality": MUNICIPALITIES[i % len(MUNICIPALITIES)],
+                "arrival_date": f"202{i % 5}-0{1 + i % 9}-15",
+                "category": ["labour", "refugee", "family"][i % 3],
+                "household": [{"relation": "child", "birth_year": 2018}],
+                "languages": ["pl"], "needs": ["job"]}
+        status, body = request(conn, "POST", "/api/v1/newcomers", tokens["admin"], case)
+        assert status == 201, body
+
+
+def people_pages(conn, server, tokens):
+    rows = []
+    for page, role in PEOPLE_PAGES:
+        status, _ = request(conn, "GET", page, tokens[role])
+        assert status == 200, (page, status)
+        n, before, start = 0, cpu_seconds(server.pid), time.monotonic()
+        while n < 3000 and (cpu_seconds(server.pid) - before < 1.0 or n < 50) and time.monotonic() - start < 20:
+            status, _ = request(conn, "GET", page, tokens[role])
+            assert status == 200, (page, status)
+            n += 1
+        rows.append((page, role, (cpu_seconds(server.pid) - before) / n * 1e6))
+    print("| Page | Seen as | CPU µs per request |")
+    print("|---|---|---:|")
+    for page, role, us in rows:
+        print(f"| `{page}` | {role} | {us:.0f} |")
+
+
 def main():
     binary = sys.argv[1]
+    people = 0
+    if "--people" in sys.argv:
+        people = int(sys.argv[sys.argv.index("--people") + 1])
     rate = 0
     if "--updates-per-second" in sys.argv:
         rate = int(sys.argv[sys.argv.index("--updates-per-second") + 1])
     work = tempfile.mkdtemp(prefix="bulyst-render-cost.")
     env = dict(os.environ, RUST_LOG="warn", BULYST_LOAD_LARGE_STATISTICS="no",
                BULYST_DATA_DIR=f"{work}/data")
-    users = [("reader@bench.test", "reader"), ("leader@bench.test", "project-leader")]
+    users = [("reader@bench.test", "reader"), ("leader@bench.test", "project-leader"),
+             ("coordinator@bench.test", "mentor-coordinator"), ("admin@bench.test", "admin")]
     subprocess.run([binary, "migrate"], env=env, check=True)
     for email, role in users:
         subprocess.run([binary, "user", "add", "--email", email, "--role", role],
@@ -88,6 +141,11 @@ def main():
                 "email": email, "password": "a long bench password"})
             assert status == 200, body
             tokens[role] = json.loads(body)["token"]
+
+        if people:
+            seed_people(conn, tokens, people)
+            people_pages(conn, server, tokens)
+            return
 
         stop = threading.Event()
         posted = [0]
