@@ -429,8 +429,7 @@ impl World {
     async fn set_account(&self, case: i64, account: Option<i64>) {
         if self
             .t
-            .app
-            .db()
+            .db
             .newcomer_case_access(case)
             .await
             .unwrap()
