@@ -446,9 +446,7 @@ async fn serve(
 ) -> Result<(), String> {
     // A damaged file is better found now than by the first user whose page it holds.
     let checking = std::time::Instant::now();
-    app.check_integrity()
-        .await
-        .map_err(|e| e.to_string())?;
+    app.check_integrity().await.map_err(|e| e.to_string())?;
     tracing::info!(
         ms = checking.elapsed().as_millis() as u64,
         "the database is intact"

@@ -17,7 +17,7 @@ use utoipa_axum::routes;
 
 use super::mentoring_dto::*;
 use super::shared::{created, Ids};
-use super::{ApiResult, Body, Params};
+use super::{wire, ApiResult, Body, Input, Params};
 use crate::cache_control;
 use crate::context::Ctx;
 use crate::problem::Problem;
@@ -95,13 +95,13 @@ async fn profile_dto(ctx: &Ctx, id: i64) -> ApiResult<ProfileDto> {
 }
 
 /// Registers a mentor or mentee (mentor coordinator, admin). The same person twice is refused.
-#[utoipa::path(post, path = "/mentoring/profiles", tag = "mentoring", request_body = ProfileInput,
+#[utoipa::path(post, path = "/mentoring/profiles", tag = "mentoring", request_body = wire::ProfileInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = ProfileDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn create_profile(
     ctx: Ctx,
-    Body(input): Body<ProfileInput>,
+    Input(input): Input<ProfileInput>,
 ) -> ApiResult<(StatusCode, Json<ProfileDto>)> {
     let id = ctx
         .app
@@ -122,7 +122,7 @@ pub(super) async fn profile(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Profi
 
 /// Corrects a profile (mentor coordinator, admin, or the person it is linked to, who cannot
 /// link it to another account); `version` must be the one read.
-#[utoipa::path(put, path = "/mentoring/profiles/{id}", tag = "mentoring", request_body = ProfileInput,
+#[utoipa::path(put, path = "/mentoring/profiles/{id}", tag = "mentoring", request_body = wire::ProfileInput,
     params(("id" = i64, Path, description = "Profile id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = ProfileDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -131,7 +131,7 @@ pub(super) async fn profile(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Profi
 pub(super) async fn update_profile(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<ProfileInput>,
+    Input(input): Input<ProfileInput>,
 ) -> ApiResult<Json<ProfileDto>> {
     ctx.app
         .update_mentoring_profile(ctx.actor.as_ref(), id, &input)
@@ -169,13 +169,13 @@ pub(super) async fn rules(ctx: Ctx) -> ApiResult<Json<RulesDto>> {
 }
 
 /// Changes the matching rules (mentor coordinator, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/mentoring/rules", tag = "mentoring", request_body = RulesInput,
+#[utoipa::path(put, path = "/mentoring/rules", tag = "mentoring", request_body = wire::RulesInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = RulesDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn set_rules(
     ctx: Ctx,
-    Body(input): Body<RulesInput>,
+    Input(input): Input<RulesInput>,
 ) -> ApiResult<Json<RulesDto>> {
     ctx.app
         .set_mentoring_rules(ctx.actor.as_ref(), &input)
@@ -198,13 +198,13 @@ pub(super) async fn pair_rules(ctx: Ctx) -> ApiResult<Json<Vec<PairRuleDto>>> {
 
 /// Locks or excludes a mentor and a mentee, or (with an empty `kind`) lifts what was set
 /// (mentor coordinator, admin). Answers with every rule as it now stands.
-#[utoipa::path(post, path = "/mentoring/pair-rules", tag = "mentoring", request_body = PairRuleInput,
+#[utoipa::path(post, path = "/mentoring/pair-rules", tag = "mentoring", request_body = wire::PairRuleInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [PairRuleDto]), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn set_pair_rule(
     ctx: Ctx,
-    Body(input): Body<PairRuleInput>,
+    Input(input): Input<PairRuleInput>,
 ) -> ApiResult<Json<Vec<PairRuleDto>>> {
     ctx.app
         .set_mentoring_pair_rule(ctx.actor.as_ref(), &input)
@@ -259,7 +259,7 @@ pub(super) async fn pair(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<PairDto>
 
 /// Moves a pair on: `accept` (each side for itself, or the coordinator for them), `start`,
 /// `complete` or `end-early` (mentor coordinator, admin); `version` must be the one read.
-#[utoipa::path(post, path = "/mentoring/pairs/{id}/changes", tag = "mentoring", request_body = PairChangeInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/changes", tag = "mentoring", request_body = wire::PairChangeInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = PairDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -268,7 +268,7 @@ pub(super) async fn pair(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<PairDto>
 pub(super) async fn change_pair(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<PairChangeInput>,
+    Input(input): Input<PairChangeInput>,
 ) -> ApiResult<Json<PairDto>> {
     let p = ctx
         .app
@@ -289,7 +289,7 @@ pub(super) async fn pair_log(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Pair
 }
 
 /// Logs a meeting of a started pair (mentor coordinator, admin, or the pair's mentor).
-#[utoipa::path(post, path = "/mentoring/pairs/{id}/meetings", tag = "mentoring", request_body = MeetingInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/meetings", tag = "mentoring", request_body = wire::MeetingInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = MeetingDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -297,7 +297,7 @@ pub(super) async fn pair_log(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Pair
 pub(super) async fn log_meeting(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<MeetingInput>,
+    Input(input): Input<MeetingInput>,
 ) -> ApiResult<(StatusCode, Json<MeetingDto>)> {
     let actor = ctx.actor.as_ref();
     let meeting = ctx.app.log_mentoring_meeting(actor, id, &input).await?;
@@ -310,7 +310,7 @@ pub(super) async fn log_meeting(
 }
 
 /// Records (or corrects) the midway or final check-in of a started pair (mentor coordinator, admin).
-#[utoipa::path(post, path = "/mentoring/pairs/{id}/check-ins", tag = "mentoring", request_body = CheckInInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/check-ins", tag = "mentoring", request_body = wire::CheckInInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CheckInDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -318,7 +318,7 @@ pub(super) async fn log_meeting(
 pub(super) async fn record_check_in(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CheckInInput>,
+    Input(input): Input<CheckInInput>,
 ) -> ApiResult<(StatusCode, Json<CheckInDto>)> {
     let actor = ctx.actor.as_ref();
     ctx.app.record_mentoring_check_in(actor, id, &input).await?;
@@ -332,7 +332,7 @@ pub(super) async fn record_check_in(
 
 /// Records (or corrects) a mentee's situation at a follow-up of a pair that has ended, once
 /// it is due (mentor coordinator, admin).
-#[utoipa::path(post, path = "/mentoring/pairs/{id}/outcomes", tag = "mentoring", request_body = OutcomeInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/outcomes", tag = "mentoring", request_body = wire::OutcomeInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = OutcomeDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -340,7 +340,7 @@ pub(super) async fn record_check_in(
 pub(super) async fn record_outcome(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<OutcomeInput>,
+    Input(input): Input<OutcomeInput>,
 ) -> ApiResult<(StatusCode, Json<OutcomeDto>)> {
     let actor = ctx.actor.as_ref();
     ctx.app.record_mentoring_outcome(actor, id, &input).await?;
@@ -379,13 +379,13 @@ pub(super) async fn cohorts(ctx: Ctx) -> ApiResult<Json<Vec<CohortDto>>> {
 }
 
 /// Starts a workplace cohort (mentor coordinator, admin).
-#[utoipa::path(post, path = "/mentoring/cohorts", tag = "mentoring", request_body = CohortInput,
+#[utoipa::path(post, path = "/mentoring/cohorts", tag = "mentoring", request_body = wire::CohortInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CohortDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn create_cohort(
     ctx: Ctx,
-    Body(input): Body<CohortInput>,
+    Input(input): Input<CohortInput>,
 ) -> ApiResult<(StatusCode, Json<CohortDetailDto>)> {
     let id = ctx
         .app
@@ -407,7 +407,7 @@ pub(super) async fn cohort(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Cohort
 }
 
 /// Changes a cohort (mentor coordinator, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/mentoring/cohorts/{id}", tag = "mentoring", request_body = CohortInput,
+#[utoipa::path(put, path = "/mentoring/cohorts/{id}", tag = "mentoring", request_body = wire::CohortInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = CohortDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -416,7 +416,7 @@ pub(super) async fn cohort(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Cohort
 pub(super) async fn update_cohort(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CohortInput>,
+    Input(input): Input<CohortInput>,
 ) -> ApiResult<Json<CohortDetailDto>> {
     ctx.app
         .update_mentoring_cohort(ctx.actor.as_ref(), id, &input)
@@ -425,7 +425,7 @@ pub(super) async fn update_cohort(
 }
 
 /// Adds an employee as a mentor of the cohort, by name (mentor coordinator, admin).
-#[utoipa::path(post, path = "/mentoring/cohorts/{id}/mentors", tag = "mentoring", request_body = CohortMentorInput,
+#[utoipa::path(post, path = "/mentoring/cohorts/{id}/mentors", tag = "mentoring", request_body = wire::CohortMentorInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CohortMentorDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -433,7 +433,7 @@ pub(super) async fn update_cohort(
 pub(super) async fn add_cohort_mentor(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CohortMentorInput>,
+    Input(input): Input<CohortMentorInput>,
 ) -> ApiResult<(StatusCode, Json<CohortMentorDto>)> {
     let mentor = ctx
         .app
@@ -473,7 +473,7 @@ pub(super) async fn delete_cohort_mentor(
 }
 
 /// Adds a session; it may be planned ahead (mentor coordinator, admin).
-#[utoipa::path(post, path = "/mentoring/cohorts/{id}/sessions", tag = "mentoring", request_body = SessionInput,
+#[utoipa::path(post, path = "/mentoring/cohorts/{id}/sessions", tag = "mentoring", request_body = wire::SessionInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CohortSessionDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -481,7 +481,7 @@ pub(super) async fn delete_cohort_mentor(
 pub(super) async fn add_session(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<SessionInput>,
+    Input(input): Input<SessionInput>,
 ) -> ApiResult<(StatusCode, Json<CohortSessionDto>)> {
     let session = ctx
         .app
@@ -519,7 +519,7 @@ pub(super) async fn set_attendance(
 }
 
 /// Records what participants thought of a session or the whole cohort (mentor coordinator, admin).
-#[utoipa::path(post, path = "/mentoring/cohorts/{id}/evaluations", tag = "mentoring", request_body = EvaluationInput,
+#[utoipa::path(post, path = "/mentoring/cohorts/{id}/evaluations", tag = "mentoring", request_body = wire::EvaluationInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = EvaluationDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -527,7 +527,7 @@ pub(super) async fn set_attendance(
 pub(super) async fn add_evaluation(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<EvaluationInput>,
+    Input(input): Input<EvaluationInput>,
 ) -> ApiResult<(StatusCode, Json<EvaluationDto>)> {
     let evaluation = ctx
         .app

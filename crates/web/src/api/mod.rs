@@ -9,9 +9,11 @@ mod mentoring_dto;
 mod newcomers;
 mod newcomers_dto;
 mod shared;
+mod wire;
 
 use app::{
-    ActionInput, AppError, ContactInput, LoginAttempt, MeasureInput, StatusInput, SESSION_HOURS,
+    ActionInput, AppError, ContactInput, LoginAttempt, MeasureInput, StatusInput, TargetInput,
+    SESSION_HOURS,
 };
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
@@ -39,6 +41,19 @@ type ApiResult<T> = Result<T, ApiError>;
 #[derive(axum::extract::FromRequest)]
 #[from_request(via(axum::Json), rejection(ApiError))]
 struct Body<T>(T);
+
+/// A JSON body read in the API's wire form and handed to the handler as the app's input;
+/// its errors come back as `Body`'s do.
+struct Input<T>(T);
+
+impl<S: Send + Sync, T: wire::FromWire> axum::extract::FromRequest<S> for Input<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let Body(wire) = Body::<T::Wire>::from_request(req, state).await?;
+        Ok(Input(wire.into()))
+    }
+}
 
 /// A query string whose errors come back as problem details.
 #[derive(axum::extract::FromRequestParts)]
@@ -239,12 +254,12 @@ async fn action(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ActionDetail
 }
 
 /// Adds an action-plan row (project leader, admin).
-#[utoipa::path(post, path = "/actions", tag = "plan", request_body = ActionInput,
+#[utoipa::path(post, path = "/actions", tag = "plan", request_body = wire::ActionInput,
     responses((status = 201, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
 async fn create_action(
     ctx: Ctx,
-    Body(input): Body<ActionInput>,
+    Input(input): Input<ActionInput>,
 ) -> ApiResult<(StatusCode, Json<ActionDetail>)> {
     ctx.app.create_action(ctx.require()?, &input).await?;
     Ok((
@@ -254,14 +269,14 @@ async fn create_action(
 }
 
 /// Changes an action-plan row (project leader, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/actions/{id}", tag = "plan", request_body = ActionInput,
+#[utoipa::path(put, path = "/actions/{id}", tag = "plan", request_body = wire::ActionInput,
     params(("id" = String, Path, description = "Action id")),
     responses((status = 200, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update_action(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<ActionInput>,
+    Input(input): Input<ActionInput>,
 ) -> ApiResult<Json<ActionDetail>> {
     ctx.app.update_action(ctx.require()?, &id, &input).await?;
     Ok(Json(action_detail(&ctx, &id).await?))
@@ -296,14 +311,14 @@ async fn status_updates(
 }
 
 /// Reports status on an item. Updates are kept as history, never overwritten.
-#[utoipa::path(post, path = "/actions/{id}/status-updates", tag = "status", request_body = StatusInput,
+#[utoipa::path(post, path = "/actions/{id}/status-updates", tag = "status", request_body = wire::StatusInput,
     params(("id" = String, Path, description = "Action id")),
     responses((status = 201, body = StatusUpdateDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn report_status(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<StatusInput>,
+    Input(input): Input<StatusInput>,
 ) -> ApiResult<(StatusCode, Json<StatusUpdateDto>)> {
     let update = ctx.app.report_status(ctx.require()?, &id, &input).await?;
     Ok((StatusCode::CREATED, Json((&update).into())))
@@ -341,12 +356,12 @@ async fn measure(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<MeasureDto>
 }
 
 /// Adds a measure (project leader, admin).
-#[utoipa::path(post, path = "/measures", tag = "plan", request_body = MeasureInput,
+#[utoipa::path(post, path = "/measures", tag = "plan", request_body = wire::MeasureInput,
     responses((status = 201, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
 async fn create_measure(
     ctx: Ctx,
-    Body(input): Body<MeasureInput>,
+    Input(input): Input<MeasureInput>,
 ) -> ApiResult<(StatusCode, Json<MeasureDto>)> {
     ctx.app.create_measure(ctx.require()?, &input).await?;
     Ok((
@@ -356,14 +371,14 @@ async fn create_measure(
 }
 
 /// Changes a measure (project leader, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/measures/{id}", tag = "plan", request_body = MeasureInput,
+#[utoipa::path(put, path = "/measures/{id}", tag = "plan", request_body = wire::MeasureInput,
     params(("id" = String, Path, description = "Measure id")),
     responses((status = 200, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update_measure(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<MeasureInput>,
+    Input(input): Input<MeasureInput>,
 ) -> ApiResult<Json<MeasureDto>> {
     ctx.app.update_measure(ctx.require()?, &id, &input).await?;
     Ok(Json(measure_dto(&ctx, &id).await?))
@@ -381,14 +396,14 @@ async fn municipalities(ctx: Ctx) -> ApiResult<Json<Vec<MunicipalityDto>>> {
 }
 
 /// Changes a municipality's contact person (its municipal contact, project leader, admin).
-#[utoipa::path(put, path = "/municipalities/{code}/contact", tag = "plan", request_body = ContactInput,
+#[utoipa::path(put, path = "/municipalities/{code}/contact", tag = "plan", request_body = wire::ContactInput,
     params(("code" = String, Path, description = "Municipality number, like 4643")),
     responses((status = 200, body = MunicipalityDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update_contact(
     ctx: Ctx,
     Path(code): Path<String>,
-    Body(input): Body<ContactInput>,
+    Input(input): Input<ContactInput>,
 ) -> ApiResult<Json<MunicipalityDto>> {
     ctx.app
         .update_contact(ctx.require()?, &code, &input)
@@ -497,14 +512,14 @@ async fn targets(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<TargetD
 }
 
 /// Sets a target for an indicator, area and year (project leader, admin); replaces one that was set.
-#[utoipa::path(post, path = "/indicators/{id}/targets", tag = "indicators", request_body = app::TargetInput,
+#[utoipa::path(post, path = "/indicators/{id}/targets", tag = "indicators", request_body = wire::TargetInput,
     params(("id" = String, Path, description = "Indicator id")),
     responses((status = 201, body = TargetDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn set_target(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<app::TargetInput>,
+    Input(input): Input<TargetInput>,
 ) -> ApiResult<(StatusCode, Json<TargetDto>)> {
     let t = ctx.app.set_target(ctx.require()?, &id, &input).await?;
     Ok((StatusCode::CREATED, Json((&t).into())))

@@ -18,7 +18,7 @@ use utoipa_axum::routes;
 
 use super::newcomers_dto::*;
 use super::shared::{created, Ids};
-use super::{ApiResult, Body};
+use super::{wire, ApiResult, Input};
 use crate::cache_control;
 use crate::context::Ctx;
 use crate::problem::Problem;
@@ -69,13 +69,13 @@ pub(super) async fn newcomer_cases(ctx: Ctx) -> ApiResult<Json<Vec<NewcomerCaseD
 
 /// Registers a case (newcomer staff in their municipalities, admin); staff become its
 /// contact person unless another is named. Answers with the case as stored.
-#[utoipa::path(post, path = "/newcomers", tag = "newcomers", request_body = CaseInput,
+#[utoipa::path(post, path = "/newcomers", tag = "newcomers", request_body = wire::CaseInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn create_newcomer_case(
     ctx: Ctx,
-    Body(input): Body<CaseInput>,
+    Input(input): Input<CaseInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerCaseDetailDto>)> {
     let id = ctx
         .app
@@ -117,7 +117,7 @@ pub(super) async fn newcomer_case(
 
 /// Changes a case (its staff, admin); `version` must be the one read. Moving it to another
 /// municipality needs the right to register there.
-#[utoipa::path(put, path = "/newcomers/{id}", tag = "newcomers", request_body = CaseInput,
+#[utoipa::path(put, path = "/newcomers/{id}", tag = "newcomers", request_body = wire::CaseInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -126,7 +126,7 @@ pub(super) async fn newcomer_case(
 pub(super) async fn update_newcomer_case(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CaseInput>,
+    Input(input): Input<CaseInput>,
 ) -> ApiResult<Json<NewcomerCaseDetailDto>> {
     ctx.app
         .update_newcomer_case(ctx.actor.as_ref(), id, &input)
@@ -136,7 +136,7 @@ pub(super) async fn update_newcomer_case(
 
 /// The newcomer corrects their name, contact, languages and needs (the account the case is
 /// linked to; its staff and admin may too); `version` must be the one read.
-#[utoipa::path(put, path = "/newcomers/{id}/correction", tag = "newcomers", request_body = OwnCorrectionInput,
+#[utoipa::path(put, path = "/newcomers/{id}/correction", tag = "newcomers", request_body = wire::OwnCorrectionInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -145,7 +145,7 @@ pub(super) async fn update_newcomer_case(
 pub(super) async fn correct_newcomer_case(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<OwnCorrectionInput>,
+    Input(input): Input<OwnCorrectionInput>,
 ) -> ApiResult<Json<NewcomerCaseDetailDto>> {
     ctx.app
         .correct_newcomer_case(ctx.actor.as_ref(), id, &input)
@@ -189,7 +189,7 @@ pub(super) async fn erase_newcomer_case(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResul
 // ── Steps, follow-ups, consent, rent-to-own ───────────────────────────────────────────
 
 /// Records (or corrects the day of) a step: one per kind (its staff, admin).
-#[utoipa::path(post, path = "/newcomers/{id}/steps", tag = "newcomers", request_body = StepInput,
+#[utoipa::path(post, path = "/newcomers/{id}/steps", tag = "newcomers", request_body = wire::StepInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerStepDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -197,7 +197,7 @@ pub(super) async fn erase_newcomer_case(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResul
 pub(super) async fn set_newcomer_step(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<StepInput>,
+    Input(input): Input<StepInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerStepDto>)> {
     ctx.app
         .set_newcomer_step(ctx.actor.as_ref(), id, &input)
@@ -213,7 +213,7 @@ pub(super) async fn set_newcomer_step(
 
 /// Records (or corrects) a follow-up once it is due: 3, 12, 24 or 60 months after the
 /// arrival (its staff, admin).
-#[utoipa::path(post, path = "/newcomers/{id}/follow-ups", tag = "newcomers", request_body = FollowUpInput,
+#[utoipa::path(post, path = "/newcomers/{id}/follow-ups", tag = "newcomers", request_body = wire::FollowUpInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerFollowUpDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -221,7 +221,7 @@ pub(super) async fn set_newcomer_step(
 pub(super) async fn record_newcomer_follow_up(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<FollowUpInput>,
+    Input(input): Input<FollowUpInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerFollowUpDto>)> {
     ctx.app
         .record_newcomer_follow_up(ctx.actor.as_ref(), id, &input)
@@ -237,7 +237,7 @@ pub(super) async fn record_newcomer_follow_up(
 
 /// Records the lawful basis or consent for a purpose (its staff, admin); earlier records
 /// stay as history.
-#[utoipa::path(post, path = "/newcomers/{id}/consents", tag = "newcomers", request_body = ConsentInput,
+#[utoipa::path(post, path = "/newcomers/{id}/consents", tag = "newcomers", request_body = wire::ConsentInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerConsentDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -245,7 +245,7 @@ pub(super) async fn record_newcomer_follow_up(
 pub(super) async fn record_newcomer_consent(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<ConsentInput>,
+    Input(input): Input<ConsentInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerConsentDto>)> {
     let consent = ctx
         .app
@@ -263,7 +263,7 @@ pub(super) async fn record_newcomer_consent(
 /// record is kept, marked withdrawn. Only a consent is withdrawn, and only once; send `{}`
 /// to withdraw it today.
 #[utoipa::path(post, path = "/newcomers/{id}/consents/{consent_id}/withdrawal", tag = "newcomers",
-    request_body = WithdrawalInput,
+    request_body = wire::WithdrawalInput,
     params(("id" = i64, Path, description = "Case id"), ("consent_id" = i64, Path, description = "Consent id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerConsentDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -271,7 +271,7 @@ pub(super) async fn record_newcomer_consent(
 pub(super) async fn withdraw_newcomer_consent(
     ctx: Ctx,
     Ids((id, consent)): Ids<(i64, i64)>,
-    Body(input): Body<WithdrawalInput>,
+    Input(input): Input<WithdrawalInput>,
 ) -> ApiResult<Json<NewcomerConsentDto>> {
     ctx.app
         .withdraw_newcomer_consent(ctx.actor.as_ref(), id, consent, &input)
@@ -287,7 +287,7 @@ pub(super) async fn withdraw_newcomer_consent(
 
 /// Starts (without `version`) or changes (with the version read) the household's
 /// rent-to-own record (its staff, admin).
-#[utoipa::path(put, path = "/newcomers/{id}/rent-to-own", tag = "newcomers", request_body = RentToOwnInput,
+#[utoipa::path(put, path = "/newcomers/{id}/rent-to-own", tag = "newcomers", request_body = wire::RentToOwnInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = RentToOwnDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -296,7 +296,7 @@ pub(super) async fn withdraw_newcomer_consent(
 pub(super) async fn set_newcomer_rent_to_own(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<RentToOwnInput>,
+    Input(input): Input<RentToOwnInput>,
 ) -> ApiResult<Json<RentToOwnDto>> {
     ctx.app
         .set_newcomer_rent_to_own(ctx.actor.as_ref(), id, &input)

@@ -61,14 +61,13 @@ async fn values(t: &TestApp, publisher: &str, table: &str) -> Vec<(String, Strin
         table: table.into(),
         ..Default::default()
     };
-    let mut v: Vec<_> = t
-        .db
-        .observations(&q)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(o, _)| (o.area, o.period, o.value))
-        .collect();
+    let mut v: Vec<_> =
+        t.db.observations(&q)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(o, _)| (o.area, o.period, o.value))
+            .collect();
     v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     v
 }

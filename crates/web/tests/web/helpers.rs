@@ -280,8 +280,7 @@ pub fn problem_fields(a: &Answer, want: StatusCode) -> Vec<String> {
 
 /// The id of the newest audit row, to see whether a request wrote one.
 pub async fn newest_audit_id(t: &TestApp) -> i64 {
-    t.db
-        .audit_log(1, 0)
+    t.db.audit_log(1, 0)
         .await
         .unwrap()
         .first()
