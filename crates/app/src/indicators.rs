@@ -12,9 +12,7 @@ use domain::indicators::{Formula, Indicator, IndicatorValue, Series, SourceRef, 
 use domain::limits;
 use domain::stats::{Area, AreaKind, Observation, Source};
 use domain::FieldError;
-use serde::Deserialize;
 use store::ObservationQuery;
-use utoipa::ToSchema;
 
 use crate::accounts::who_of;
 use crate::{App, AppError, Result};
@@ -45,13 +43,12 @@ impl IndicatorData {
 }
 
 /// A target as a form or JSON sends it.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct TargetInput {
     /// `sogn`, a municipality number, `46` or `0`.
     pub area: String,
     pub year: String,
     pub value: String,
-    #[serde(default)]
     pub note: String,
 }
 

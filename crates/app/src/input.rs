@@ -7,66 +7,51 @@ use domain::period::parse_when;
 use domain::state::Snapshot;
 use domain::status::{Light, Status};
 use domain::FieldError;
-use serde::Deserialize;
 use store::{span_dates, ActionFields, MeasureFields, NewStatus};
 use time::{Date, OffsetDateTime};
-use utoipa::ToSchema;
 
 use crate::{AppError, Result};
 
 /// A status report on an action-plan item.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct StatusInput {
     /// One of planned, ongoing, done, delayed, cancelled.
     pub status: String,
     /// One of green, yellow, red.
     pub light: String,
-    #[serde(default)]
     pub text: String,
     /// YYYY-MM-DD; today when left out.
-    #[serde(default)]
     pub reported_on: String,
 }
 
 /// An action-plan row as written in a form or JSON.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct ActionInput {
     /// Only when creating: the new row's identifier, like `mentorprogram`.
-    #[serde(default)]
     pub id: String,
     pub work_package: String,
-    #[serde(default)]
     pub measure: String,
     pub how: String,
-    #[serde(default)]
     pub participants: String,
-    #[serde(default)]
     pub when: String,
-    #[serde(default)]
     pub comment: String,
-    #[serde(default)]
     pub responsible: String,
     /// Only when changing: the version that was read.
-    #[serde(default)]
     pub version: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct MeasureInput {
-    #[serde(default)]
     pub id: String,
     pub work_package: String,
     pub title: String,
-    #[serde(default)]
     pub version: Option<i64>,
 }
 
 /// A municipality's contact person for the programme.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct ContactInput {
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub email: String,
     pub version: Option<i64>,
 }

@@ -12,6 +12,7 @@ mod plan;
 mod programme;
 mod revisions;
 mod statistics;
+mod upkeep;
 
 pub use accounts::{LoginAttempt, Session, DEVICE_DAYS, MAX_EMAIL, MAX_PASSWORD, SESSION_HOURS};
 pub use error::AppError;
@@ -68,9 +69,5 @@ impl App {
             computing: tokio::sync::Mutex::new(()),
             passwords: passwords::Passwords::new(),
         }
-    }
-
-    pub fn db(&self) -> &Db {
-        &self.db
     }
 }

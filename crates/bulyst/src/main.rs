@@ -446,10 +446,7 @@ async fn serve(
 ) -> Result<(), String> {
     // A damaged file is better found now than by the first user whose page it holds.
     let checking = std::time::Instant::now();
-    app.db()
-        .check_integrity()
-        .await
-        .map_err(|e| e.to_string())?;
+    app.check_integrity().await.map_err(|e| e.to_string())?;
     tracing::info!(
         ms = checking.elapsed().as_millis() as u64,
         "the database is intact"
@@ -467,7 +464,7 @@ async fn serve(
             "loaded the shipped statistics into the new database"
         );
     }
-    let backend = app.db().backend();
+    let backend = app.backend();
     let app = Arc::new(app);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -564,13 +561,13 @@ async fn serve(
         }
     };
     served.map_err(|e| e.to_string())?;
-    app.db().close().await;
+    app.close().await;
     tracing::info!("stopped");
     Ok(())
 }
 
 async fn delete_expired_sessions(app: &App) {
-    match app.db().delete_expired_sessions().await {
+    match app.delete_expired_sessions().await {
         Ok(0) => {}
         Ok(n) => tracing::info!(sessions = n, "deleted expired sessions"),
         Err(e) => tracing::error!(error = %e, "deleting expired sessions failed"),

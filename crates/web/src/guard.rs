@@ -65,8 +65,5 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     ] {
         h.insert(name, HeaderValue::from_static(value));
     }
-    if !h.contains_key(header::CACHE_CONTROL) {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
     res
 }

@@ -2,6 +2,7 @@
 //! calls a use case and writes the answer as an HTML page or JSON.
 
 mod api;
+mod cache_control;
 mod client;
 mod context;
 mod cookies;
@@ -20,7 +21,6 @@ use axum::Router;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-pub use api::openapi;
 pub use client::TrustedProxy;
 pub use page_cache::{CacheStats, PageCache};
 
@@ -44,14 +44,16 @@ pub fn router_and_cache(app: Arc<App>) -> (Router, Arc<PageCache>) {
         cache: Default::default(),
     };
     let cache = state.cache.clone();
+    let (api, document) = api::router();
     let router = Router::new()
         .merge(pages::router(&state))
-        .nest("/api/v1", api::router())
-        .route("/api/openapi.json", axum::routing::get(api::openapi_json))
+        .merge(api)
+        .route("/api/openapi.json", api::openapi_json(document))
         .fallback(pages::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(guard::cross_site))
         .layer(axum::middleware::from_fn(guard::security_headers))
+        .layer(cache_control::unless_declared())
         .layer(DefaultBodyLimit::max(256 * 1024))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

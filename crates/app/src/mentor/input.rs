@@ -10,14 +10,12 @@ use domain::mentor::{
     MeetingFields, OutcomeFields, PairEvent, PairRuleKind, ProfileFields, SessionFields, Side,
 };
 use domain::FieldError;
-use serde::Deserialize;
 use time::Date;
-use utoipa::ToSchema;
 
 use crate::input::{check_counts, parse_date, required_version, Errors};
 use crate::{Result, SOGN_MUNICIPALITIES};
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct LanguageInput {
     pub language: String,
     /// A1, A2, B1, B2, C1, C2 or native.
@@ -25,40 +23,29 @@ pub struct LanguageInput {
 }
 
 /// A mentor's or mentee's profile.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct ProfileInput {
     /// `mentor` or `mentee`; cannot change once registered.
     pub side: String,
     pub name: String,
     /// A municipality code of Sogn, like 4640.
     pub municipality: String,
-    #[serde(default)]
     pub languages: Vec<LanguageInput>,
     /// The mentor's occupation, or the one the mentee aims for.
-    #[serde(default)]
     pub occupation: String,
-    #[serde(default)]
     pub industry: String,
-    #[serde(default)]
     pub goals: Vec<String>,
-    #[serde(default)]
     pub interests: Vec<String>,
-    #[serde(default)]
     pub availability: Vec<String>,
     /// Mentors only: how many mentees, 1 to 10.
-    #[serde(default)]
     pub capacity: Option<i64>,
     /// YYYY-MM-DD; empty when no consent is recorded (the person is then never matched).
-    #[serde(default)]
     pub consent_given_on: String,
     /// Which version of the consent text was agreed to, like `2024-1`.
-    #[serde(default)]
     pub consent_text_version: String,
     /// The account that may see, correct and delete the profile.
-    #[serde(default)]
     pub account_id: Option<i64>,
     /// Only when changing: the version that was read.
-    #[serde(default)]
     pub version: Option<i64>,
 }
 
@@ -188,16 +175,14 @@ impl ProfileInput {
 }
 
 /// The matching rules.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct RulesInput {
     /// The lowest level of a language both must share: A1 … C2 or native.
     pub min_level: String,
     /// Pairs of neighbouring municipality codes, like `[["4640", "4644"]]`.
-    #[serde(default)]
     pub neighbours: Vec<Vec<String>>,
     /// Points per criterion: same_municipality, shared_language_above_minimum,
     /// same_occupation, same_industry, shared_interest, overlapping_availability.
-    #[serde(default)]
     pub weights: BTreeMap<String, i64>,
     pub version: Option<i64>,
 }
@@ -249,12 +234,11 @@ impl RulesInput {
 }
 
 /// Locks or excludes a pair for the matching, or lifts what was set.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct PairRuleInput {
     pub mentor_id: i64,
     pub mentee_id: i64,
     /// `lock`, `exclude`, or empty to lift the rule.
-    #[serde(default)]
     pub kind: String,
 }
 
@@ -268,18 +252,15 @@ impl PairRuleInput {
 }
 
 /// A step in a pair's life.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct PairChangeInput {
     /// `accept`, `start`, `complete` or `end-early`.
     pub action: String,
     /// For `accept`: which side accepts, `mentor` or `mentee`.
-    #[serde(default)]
     pub side: String,
     /// YYYY-MM-DD; today when left out.
-    #[serde(default)]
     pub on: String,
     /// For `end-early`: why.
-    #[serde(default)]
     pub reason: String,
     pub version: Option<i64>,
 }
@@ -318,13 +299,11 @@ impl PairChangeInput {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct MeetingInput {
     /// YYYY-MM-DD; today when left out.
-    #[serde(default)]
     pub held_on: String,
     pub minutes: i64,
-    #[serde(default)]
     pub note: String,
 }
 
@@ -343,13 +322,11 @@ impl MeetingInput {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct CheckInInput {
     /// `midway` or `final`.
     pub kind: String,
-    #[serde(default)]
     pub held_on: String,
-    #[serde(default)]
     pub note: String,
 }
 
@@ -376,22 +353,16 @@ impl CheckInInput {
 }
 
 /// A mentee's situation at a follow-up. Unticked boxes are `false`.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct OutcomeInput {
     /// `end`, `6-months` or `12-months`.
     pub follow_up: String,
-    #[serde(default)]
     pub recorded_on: String,
-    #[serde(default)]
     pub in_work: bool,
-    #[serde(default)]
     pub in_education: bool,
-    #[serde(default)]
     pub qualifications_approved: bool,
     /// A1 … C2 or native; empty when not assessed.
-    #[serde(default)]
     pub norwegian_level: String,
-    #[serde(default)]
     pub in_region: bool,
 }
 
@@ -420,14 +391,12 @@ impl OutcomeInput {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct CohortInput {
     pub employer: String,
     pub name: String,
     /// YYYY-MM-DD, or empty.
-    #[serde(default)]
     pub starts_on: String,
-    #[serde(default)]
     pub version: Option<i64>,
 }
 
@@ -453,14 +422,13 @@ impl CohortInput {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct CohortMentorInput {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct SessionInput {
-    #[serde(default)]
     pub held_on: String,
     pub theme: String,
 }
@@ -484,15 +452,12 @@ impl SessionInput {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct EvaluationInput {
     /// The session judged; left out for the cohort as a whole.
-    #[serde(default)]
     pub session_id: Option<i64>,
-    #[serde(default)]
     pub text: String,
     /// 1 (poor) to 5 (very good).
-    #[serde(default)]
     pub score: Option<i64>,
 }
 

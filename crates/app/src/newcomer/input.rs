@@ -7,9 +7,7 @@ use domain::newcomer::{
     Need, OwnFields, Purpose, Relation, RentToOwnFields, Residence, StepFields, StepKind,
 };
 use domain::FieldError;
-use serde::Deserialize;
 use time::Date;
-use utoipa::ToSchema;
 
 use domain::limits::LIST;
 use domain::newcomer::MAX_HOUSEHOLD;
@@ -18,7 +16,7 @@ use crate::input::{check_counts, parse_date, required_version, Errors};
 use crate::mentor::{list, municipality, past_date};
 use crate::Result;
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct HouseholdMemberInput {
     /// partner, child, parent or other.
     pub relation: String,
@@ -26,13 +24,11 @@ pub struct HouseholdMemberInput {
 }
 
 /// A newcomer's case, as the service registers or changes it.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct CaseInput {
     /// The main person's name; the rest of the household has none here.
     pub name: String,
-    #[serde(default)]
     pub phone: String,
-    #[serde(default)]
     pub email: String,
     /// A municipality code of Sogn, 4638–4644.
     pub municipality: String,
@@ -40,93 +36,74 @@ pub struct CaseInput {
     pub arrival_date: String,
     /// labour, refugee, family, student or returning.
     pub category: String,
-    #[serde(default)]
     pub household: Vec<HouseholdMemberInput>,
-    #[serde(default)]
     pub languages: Vec<String>,
     /// job, partner-job, housing, school, kindergarten, norwegian-course, leisure.
-    #[serde(default)]
     pub needs: Vec<String>,
     /// The staff account following the case; the registering staff member when left out.
-    #[serde(default)]
     pub contact_person: Option<i64>,
     /// The newcomer's own account, which may see, correct, export and erase the case.
-    #[serde(default)]
     pub account_id: Option<i64>,
     /// Only when changing: the version that was read.
-    #[serde(default)]
     pub version: Option<i64>,
 }
 
 /// What newcomers may correct in their own case.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct OwnCorrectionInput {
     pub name: String,
-    #[serde(default)]
     pub phone: String,
-    #[serde(default)]
     pub email: String,
-    #[serde(default)]
     pub languages: Vec<String>,
-    #[serde(default)]
     pub needs: Vec<String>,
     pub version: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct StepInput {
     /// first-contact, job, housing, welcome-meeting or clubs-and-volunteers.
     pub kind: String,
     /// YYYY-MM-DD; today when left out.
-    #[serde(default)]
     pub done_on: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct FollowUpInput {
     /// 3-months, 12-months, 24-months or 60-months.
     pub at: String,
     /// YYYY-MM-DD; today when left out.
-    #[serde(default)]
     pub recorded_on: String,
     /// in-municipality, moved-within-region, moved-away or unknown.
     pub residence: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct ConsentInput {
     /// case-work, follow-ups, clubs-and-volunteers or rent-to-own.
     pub purpose: String,
     /// consent, contract, legal-obligation or public-task.
     pub basis: String,
     /// YYYY-MM-DD; today when left out.
-    #[serde(default)]
     pub given_on: String,
     /// The version of the consent or information text, like `2024-1`.
     pub text_version: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct WithdrawalInput {
     /// YYYY-MM-DD; today when left out.
-    #[serde(default)]
     pub withdrawn_on: String,
 }
 
 /// A household's rent-to-own record; each phase's date, empty until reached.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default)]
 pub struct RentToOwnInput {
     pub selected_on: String,
-    #[serde(default)]
     pub home_bought_on: String,
-    #[serde(default)]
     pub renting_from: String,
-    #[serde(default)]
     pub purchased_on: String,
-    #[serde(default)]
     pub followed_up_on: String,
     /// The version read; left out when starting the record.
-    #[serde(default)]
     pub version: Option<i64>,
 }
 

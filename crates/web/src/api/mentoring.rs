@@ -9,59 +9,51 @@ use app::{
     OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, RulesInput, SessionInput,
 };
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post, put};
-use axum::{Json, Router};
+use axum::Json;
 use domain::mentor::Side;
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::mentoring_dto::*;
 use super::shared::{created, Ids};
-use super::{ApiResult, Body, Params};
+use super::{wire, ApiResult, Body, Input, Params};
+use crate::cache_control;
 use crate::context::Ctx;
 use crate::problem::Problem;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/mentoring/me", get(my_mentoring))
-        .route(
-            "/mentoring/profiles",
-            get(list_profiles).post(create_profile),
-        )
-        .route(
-            "/mentoring/profiles/{id}",
-            get(profile).put(update_profile).delete(delete_profile),
-        )
-        .route("/mentoring/rules", get(rules).put(set_rules))
-        .route("/mentoring/pair-rules", get(pair_rules).post(set_pair_rule))
-        .route(
-            "/mentoring/matching",
-            get(preview_matching).post(run_matching),
-        )
-        .route("/mentoring/pairs", get(pairs))
-        .route("/mentoring/pairs/{id}", get(pair))
-        .route("/mentoring/pairs/{id}/changes", post(change_pair))
-        .route("/mentoring/pairs/{id}/log", get(pair_log))
-        .route("/mentoring/pairs/{id}/meetings", post(log_meeting))
-        .route("/mentoring/pairs/{id}/check-ins", post(record_check_in))
-        .route("/mentoring/pairs/{id}/outcomes", post(record_outcome))
-        .route("/mentoring/indicators", get(mentoring_indicators))
-        .route("/mentoring/cohorts", get(cohorts).post(create_cohort))
-        .route("/mentoring/cohorts/{id}", get(cohort).put(update_cohort))
-        .route("/mentoring/cohorts/{id}/mentors", post(add_cohort_mentor))
-        .route(
-            "/mentoring/cohorts/{id}/mentors/{mentor_id}",
-            delete(delete_cohort_mentor),
-        )
-        .route("/mentoring/cohorts/{id}/sessions", post(add_session))
-        .route("/mentoring/cohorts/{id}/evaluations", post(add_evaluation))
-        .route("/mentoring/sessions/{id}/attendance", put(set_attendance))
+/// Everything here is about people, so no answer is kept by a browser or proxy.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(my_mentoring))
+        .routes(routes!(list_profiles, create_profile))
+        .routes(routes!(profile, update_profile, delete_profile))
+        .routes(routes!(rules, set_rules))
+        .routes(routes!(pair_rules, set_pair_rule))
+        .routes(routes!(preview_matching, run_matching))
+        .routes(routes!(pairs))
+        .routes(routes!(pair))
+        .routes(routes!(change_pair))
+        .routes(routes!(pair_log))
+        .routes(routes!(log_meeting))
+        .routes(routes!(record_check_in))
+        .routes(routes!(record_outcome))
+        .routes(routes!(mentoring_indicators))
+        .routes(routes!(cohorts, create_cohort))
+        .routes(routes!(cohort, update_cohort))
+        .routes(routes!(add_cohort_mentor))
+        .routes(routes!(delete_cohort_mentor))
+        .routes(routes!(add_session))
+        .routes(routes!(add_evaluation))
+        .routes(routes!(set_attendance))
+        .route_layer(cache_control::private())
 }
 
 // ── Profiles ──────────────────────────────────────────────────────────────────────────
 
 /// The signed-in person's own profiles and the pairs they are in (any signed-in account).
-#[utoipa::path(get, path = "/api/v1/mentoring/me", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/me", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = MyMentoringDto), (status = 401, body = Problem)))]
 pub(super) async fn my_mentoring(ctx: Ctx) -> ApiResult<Json<MyMentoringDto>> {
@@ -82,7 +74,7 @@ pub(super) struct SideQuery {
 }
 
 /// Every profile, or one side's (mentor coordinator, admin). The read is audited.
-#[utoipa::path(get, path = "/api/v1/mentoring/profiles", tag = "mentoring", params(SideQuery),
+#[utoipa::path(get, path = "/mentoring/profiles", tag = "mentoring", params(SideQuery),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [ProfileDto]), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
@@ -103,13 +95,13 @@ async fn profile_dto(ctx: &Ctx, id: i64) -> ApiResult<ProfileDto> {
 }
 
 /// Registers a mentor or mentee (mentor coordinator, admin). The same person twice is refused.
-#[utoipa::path(post, path = "/api/v1/mentoring/profiles", tag = "mentoring", request_body = ProfileInput,
+#[utoipa::path(post, path = "/mentoring/profiles", tag = "mentoring", request_body = wire::ProfileInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = ProfileDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn create_profile(
     ctx: Ctx,
-    Body(input): Body<ProfileInput>,
+    Input(input): Input<ProfileInput>,
 ) -> ApiResult<(StatusCode, Json<ProfileDto>)> {
     let id = ctx
         .app
@@ -119,7 +111,7 @@ pub(super) async fn create_profile(
 }
 
 /// One profile (mentor coordinator, admin, or the person it is linked to). The read is audited.
-#[utoipa::path(get, path = "/api/v1/mentoring/profiles/{id}", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/profiles/{id}", tag = "mentoring",
     params(("id" = i64, Path, description = "Profile id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = ProfileDto), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -130,7 +122,7 @@ pub(super) async fn profile(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Profi
 
 /// Corrects a profile (mentor coordinator, admin, or the person it is linked to, who cannot
 /// link it to another account); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/mentoring/profiles/{id}", tag = "mentoring", request_body = ProfileInput,
+#[utoipa::path(put, path = "/mentoring/profiles/{id}", tag = "mentoring", request_body = wire::ProfileInput,
     params(("id" = i64, Path, description = "Profile id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = ProfileDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -139,7 +131,7 @@ pub(super) async fn profile(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Profi
 pub(super) async fn update_profile(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<ProfileInput>,
+    Input(input): Input<ProfileInput>,
 ) -> ApiResult<Json<ProfileDto>> {
     ctx.app
         .update_mentoring_profile(ctx.actor.as_ref(), id, &input)
@@ -149,7 +141,7 @@ pub(super) async fn update_profile(
 
 /// Deletes a profile with every pair and record it is part of (mentor coordinator, admin,
 /// or the person it is linked to).
-#[utoipa::path(delete, path = "/api/v1/mentoring/profiles/{id}", tag = "mentoring",
+#[utoipa::path(delete, path = "/mentoring/profiles/{id}", tag = "mentoring",
     params(("id" = i64, Path, description = "Profile id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -169,7 +161,7 @@ async fn rules_dto(ctx: &Ctx) -> ApiResult<RulesDto> {
 }
 
 /// The matching rules (mentor coordinator, admin).
-#[utoipa::path(get, path = "/api/v1/mentoring/rules", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/rules", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = RulesDto), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub(super) async fn rules(ctx: Ctx) -> ApiResult<Json<RulesDto>> {
@@ -177,13 +169,13 @@ pub(super) async fn rules(ctx: Ctx) -> ApiResult<Json<RulesDto>> {
 }
 
 /// Changes the matching rules (mentor coordinator, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/mentoring/rules", tag = "mentoring", request_body = RulesInput,
+#[utoipa::path(put, path = "/mentoring/rules", tag = "mentoring", request_body = wire::RulesInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = RulesDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn set_rules(
     ctx: Ctx,
-    Body(input): Body<RulesInput>,
+    Input(input): Input<RulesInput>,
 ) -> ApiResult<Json<RulesDto>> {
     ctx.app
         .set_mentoring_rules(ctx.actor.as_ref(), &input)
@@ -197,7 +189,7 @@ async fn pair_rule_dtos(ctx: &Ctx) -> ApiResult<Vec<PairRuleDto>> {
 }
 
 /// The locks and exclusions for the next matching run (mentor coordinator, admin).
-#[utoipa::path(get, path = "/api/v1/mentoring/pair-rules", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/pair-rules", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [PairRuleDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub(super) async fn pair_rules(ctx: Ctx) -> ApiResult<Json<Vec<PairRuleDto>>> {
@@ -206,13 +198,13 @@ pub(super) async fn pair_rules(ctx: Ctx) -> ApiResult<Json<Vec<PairRuleDto>>> {
 
 /// Locks or excludes a mentor and a mentee, or (with an empty `kind`) lifts what was set
 /// (mentor coordinator, admin). Answers with every rule as it now stands.
-#[utoipa::path(post, path = "/api/v1/mentoring/pair-rules", tag = "mentoring", request_body = PairRuleInput,
+#[utoipa::path(post, path = "/mentoring/pair-rules", tag = "mentoring", request_body = wire::PairRuleInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [PairRuleDto]), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn set_pair_rule(
     ctx: Ctx,
-    Body(input): Body<PairRuleInput>,
+    Input(input): Input<PairRuleInput>,
 ) -> ApiResult<Json<Vec<PairRuleDto>>> {
     ctx.app
         .set_mentoring_pair_rule(ctx.actor.as_ref(), &input)
@@ -222,7 +214,7 @@ pub(super) async fn set_pair_rule(
 
 /// What a matching run would propose now, with who would be left unmatched and why; stores
 /// nothing (mentor coordinator, admin).
-#[utoipa::path(get, path = "/api/v1/mentoring/matching", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/matching", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = MatchOutcomeDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
@@ -234,7 +226,7 @@ pub(super) async fn preview_matching(ctx: Ctx) -> ApiResult<Json<MatchOutcomeDto
 /// Runs the matching and stores its proposal as pairs in status `proposed`, replacing
 /// proposals nobody accepted (mentor coordinator, admin). A run in which nobody can be
 /// matched is refused and changes nothing.
-#[utoipa::path(post, path = "/api/v1/mentoring/matching", tag = "mentoring",
+#[utoipa::path(post, path = "/mentoring/matching", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = MatchOutcomeDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 409, body = Problem), (status = 422, body = Problem)))]
@@ -246,7 +238,7 @@ pub(super) async fn run_matching(ctx: Ctx) -> ApiResult<(StatusCode, Json<MatchO
 // ── Pairs ─────────────────────────────────────────────────────────────────────────────
 
 /// Every pair (mentor coordinator, admin). The read is audited.
-#[utoipa::path(get, path = "/api/v1/mentoring/pairs", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/pairs", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [PairDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub(super) async fn pairs(ctx: Ctx) -> ApiResult<Json<Vec<PairDto>>> {
@@ -255,7 +247,7 @@ pub(super) async fn pairs(ctx: Ctx) -> ApiResult<Json<Vec<PairDto>>> {
 }
 
 /// One pair (mentor coordinator, admin, or either of the two). The read is audited.
-#[utoipa::path(get, path = "/api/v1/mentoring/pairs/{id}", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/pairs/{id}", tag = "mentoring",
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = PairDto), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -267,7 +259,7 @@ pub(super) async fn pair(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<PairDto>
 
 /// Moves a pair on: `accept` (each side for itself, or the coordinator for them), `start`,
 /// `complete` or `end-early` (mentor coordinator, admin); `version` must be the one read.
-#[utoipa::path(post, path = "/api/v1/mentoring/pairs/{id}/changes", tag = "mentoring", request_body = PairChangeInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/changes", tag = "mentoring", request_body = wire::PairChangeInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = PairDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -276,7 +268,7 @@ pub(super) async fn pair(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<PairDto>
 pub(super) async fn change_pair(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<PairChangeInput>,
+    Input(input): Input<PairChangeInput>,
 ) -> ApiResult<Json<PairDto>> {
     let p = ctx
         .app
@@ -286,7 +278,7 @@ pub(super) async fn change_pair(
 }
 
 /// A pair's meetings, check-ins and outcomes (mentor coordinator, admin, or either of the two).
-#[utoipa::path(get, path = "/api/v1/mentoring/pairs/{id}/log", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/pairs/{id}/log", tag = "mentoring",
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = PairLogDto), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -297,7 +289,7 @@ pub(super) async fn pair_log(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Pair
 }
 
 /// Logs a meeting of a started pair (mentor coordinator, admin, or the pair's mentor).
-#[utoipa::path(post, path = "/api/v1/mentoring/pairs/{id}/meetings", tag = "mentoring", request_body = MeetingInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/meetings", tag = "mentoring", request_body = wire::MeetingInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = MeetingDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -305,7 +297,7 @@ pub(super) async fn pair_log(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Pair
 pub(super) async fn log_meeting(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<MeetingInput>,
+    Input(input): Input<MeetingInput>,
 ) -> ApiResult<(StatusCode, Json<MeetingDto>)> {
     let actor = ctx.actor.as_ref();
     let meeting = ctx.app.log_mentoring_meeting(actor, id, &input).await?;
@@ -318,7 +310,7 @@ pub(super) async fn log_meeting(
 }
 
 /// Records (or corrects) the midway or final check-in of a started pair (mentor coordinator, admin).
-#[utoipa::path(post, path = "/api/v1/mentoring/pairs/{id}/check-ins", tag = "mentoring", request_body = CheckInInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/check-ins", tag = "mentoring", request_body = wire::CheckInInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CheckInDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -326,7 +318,7 @@ pub(super) async fn log_meeting(
 pub(super) async fn record_check_in(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CheckInInput>,
+    Input(input): Input<CheckInInput>,
 ) -> ApiResult<(StatusCode, Json<CheckInDto>)> {
     let actor = ctx.actor.as_ref();
     ctx.app.record_mentoring_check_in(actor, id, &input).await?;
@@ -340,7 +332,7 @@ pub(super) async fn record_check_in(
 
 /// Records (or corrects) a mentee's situation at a follow-up of a pair that has ended, once
 /// it is due (mentor coordinator, admin).
-#[utoipa::path(post, path = "/api/v1/mentoring/pairs/{id}/outcomes", tag = "mentoring", request_body = OutcomeInput,
+#[utoipa::path(post, path = "/mentoring/pairs/{id}/outcomes", tag = "mentoring", request_body = wire::OutcomeInput,
     params(("id" = i64, Path, description = "Pair id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = OutcomeDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -348,7 +340,7 @@ pub(super) async fn record_check_in(
 pub(super) async fn record_outcome(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<OutcomeInput>,
+    Input(input): Input<OutcomeInput>,
 ) -> ApiResult<(StatusCode, Json<OutcomeDto>)> {
     let actor = ctx.actor.as_ref();
     ctx.app.record_mentoring_outcome(actor, id, &input).await?;
@@ -362,7 +354,7 @@ pub(super) async fn record_outcome(
 
 /// The programme's output indicators as of today: counts, no people (mentor coordinator,
 /// admin, project leader, steering group).
-#[utoipa::path(get, path = "/api/v1/mentoring/indicators", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/indicators", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = MentoringIndicatorsDto), (status = 401, body = Problem),
               (status = 403, body = Problem)))]
@@ -378,7 +370,7 @@ async fn cohort_detail(ctx: &Ctx, id: i64) -> ApiResult<domain::mentor::CohortDe
 }
 
 /// Every workplace cohort: employers and names (mentor coordinator, admin).
-#[utoipa::path(get, path = "/api/v1/mentoring/cohorts", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/cohorts", tag = "mentoring",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [CohortDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub(super) async fn cohorts(ctx: Ctx) -> ApiResult<Json<Vec<CohortDto>>> {
@@ -387,13 +379,13 @@ pub(super) async fn cohorts(ctx: Ctx) -> ApiResult<Json<Vec<CohortDto>>> {
 }
 
 /// Starts a workplace cohort (mentor coordinator, admin).
-#[utoipa::path(post, path = "/api/v1/mentoring/cohorts", tag = "mentoring", request_body = CohortInput,
+#[utoipa::path(post, path = "/mentoring/cohorts", tag = "mentoring", request_body = wire::CohortInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CohortDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn create_cohort(
     ctx: Ctx,
-    Body(input): Body<CohortInput>,
+    Input(input): Input<CohortInput>,
 ) -> ApiResult<(StatusCode, Json<CohortDetailDto>)> {
     let id = ctx
         .app
@@ -405,7 +397,7 @@ pub(super) async fn create_cohort(
 
 /// A cohort with its mentors, sessions, attendance and evaluations (mentor coordinator,
 /// admin). The read is audited.
-#[utoipa::path(get, path = "/api/v1/mentoring/cohorts/{id}", tag = "mentoring",
+#[utoipa::path(get, path = "/mentoring/cohorts/{id}", tag = "mentoring",
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = CohortDetailDto), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -415,7 +407,7 @@ pub(super) async fn cohort(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Cohort
 }
 
 /// Changes a cohort (mentor coordinator, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/mentoring/cohorts/{id}", tag = "mentoring", request_body = CohortInput,
+#[utoipa::path(put, path = "/mentoring/cohorts/{id}", tag = "mentoring", request_body = wire::CohortInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = CohortDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -424,7 +416,7 @@ pub(super) async fn cohort(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResult<Json<Cohort
 pub(super) async fn update_cohort(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CohortInput>,
+    Input(input): Input<CohortInput>,
 ) -> ApiResult<Json<CohortDetailDto>> {
     ctx.app
         .update_mentoring_cohort(ctx.actor.as_ref(), id, &input)
@@ -433,7 +425,7 @@ pub(super) async fn update_cohort(
 }
 
 /// Adds an employee as a mentor of the cohort, by name (mentor coordinator, admin).
-#[utoipa::path(post, path = "/api/v1/mentoring/cohorts/{id}/mentors", tag = "mentoring", request_body = CohortMentorInput,
+#[utoipa::path(post, path = "/mentoring/cohorts/{id}/mentors", tag = "mentoring", request_body = wire::CohortMentorInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CohortMentorDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -441,7 +433,7 @@ pub(super) async fn update_cohort(
 pub(super) async fn add_cohort_mentor(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CohortMentorInput>,
+    Input(input): Input<CohortMentorInput>,
 ) -> ApiResult<(StatusCode, Json<CohortMentorDto>)> {
     let mentor = ctx
         .app
@@ -456,7 +448,7 @@ pub(super) async fn add_cohort_mentor(
 }
 
 /// Removes a mentor from the cohort, with their attendance (mentor coordinator, admin).
-#[utoipa::path(delete, path = "/api/v1/mentoring/cohorts/{id}/mentors/{mentor_id}", tag = "mentoring",
+#[utoipa::path(delete, path = "/mentoring/cohorts/{id}/mentors/{mentor_id}", tag = "mentoring",
     params(("id" = i64, Path, description = "Cohort id"), ("mentor_id" = i64, Path, description = "Cohort mentor id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -481,7 +473,7 @@ pub(super) async fn delete_cohort_mentor(
 }
 
 /// Adds a session; it may be planned ahead (mentor coordinator, admin).
-#[utoipa::path(post, path = "/api/v1/mentoring/cohorts/{id}/sessions", tag = "mentoring", request_body = SessionInput,
+#[utoipa::path(post, path = "/mentoring/cohorts/{id}/sessions", tag = "mentoring", request_body = wire::SessionInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = CohortSessionDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -489,7 +481,7 @@ pub(super) async fn delete_cohort_mentor(
 pub(super) async fn add_session(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<SessionInput>,
+    Input(input): Input<SessionInput>,
 ) -> ApiResult<(StatusCode, Json<CohortSessionDto>)> {
     let session = ctx
         .app
@@ -504,7 +496,7 @@ pub(super) async fn add_session(
 }
 
 /// Sets who attended a session: exactly these mentors of its cohort (mentor coordinator, admin).
-#[utoipa::path(put, path = "/api/v1/mentoring/sessions/{id}/attendance", tag = "mentoring", request_body = AttendanceInput,
+#[utoipa::path(put, path = "/mentoring/sessions/{id}/attendance", tag = "mentoring", request_body = AttendanceInput,
     params(("id" = i64, Path, description = "Session id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = SessionAttendanceDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -527,7 +519,7 @@ pub(super) async fn set_attendance(
 }
 
 /// Records what participants thought of a session or the whole cohort (mentor coordinator, admin).
-#[utoipa::path(post, path = "/api/v1/mentoring/cohorts/{id}/evaluations", tag = "mentoring", request_body = EvaluationInput,
+#[utoipa::path(post, path = "/mentoring/cohorts/{id}/evaluations", tag = "mentoring", request_body = wire::EvaluationInput,
     params(("id" = i64, Path, description = "Cohort id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = EvaluationDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -535,7 +527,7 @@ pub(super) async fn set_attendance(
 pub(super) async fn add_evaluation(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<EvaluationInput>,
+    Input(input): Input<EvaluationInput>,
 ) -> ApiResult<(StatusCode, Json<EvaluationDto>)> {
     let evaluation = ctx
         .app

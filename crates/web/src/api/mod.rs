@@ -9,20 +9,24 @@ mod mentoring_dto;
 mod newcomers;
 mod newcomers_dto;
 mod shared;
+mod wire;
 
 use app::{
-    ActionInput, AppError, ContactInput, LoginAttempt, MeasureInput, StatusInput, SESSION_HOURS,
+    ActionInput, AppError, ContactInput, LoginAttempt, MeasureInput, StatusInput, TargetInput,
+    SESSION_HOURS,
 };
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::get;
 use axum::{Json, Router};
 use document::ProblemResponses;
 use dto::*;
 use serde::Deserialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::client::ClientAddr;
 use crate::context::Ctx;
@@ -37,6 +41,19 @@ type ApiResult<T> = Result<T, ApiError>;
 #[derive(axum::extract::FromRequest)]
 #[from_request(via(axum::Json), rejection(ApiError))]
 struct Body<T>(T);
+
+/// A JSON body read in the API's wire form and handed to the handler as the app's input;
+/// its errors come back as `Body`'s do.
+struct Input<T>(T);
+
+impl<S: Send + Sync, T: wire::FromWire> axum::extract::FromRequest<S> for Input<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let Body(wire) = Body::<T::Wire>::from_request(req, state).await?;
+        Ok(Input(wire.into()))
+    }
+}
 
 /// A query string whose errors come back as problem details.
 #[derive(axum::extract::FromRequestParts)]
@@ -59,30 +76,37 @@ impl From<axum::extract::rejection::QueryRejection> for ApiError {
     }
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", post(login))
-        .route("/logout", post(logout))
-        .route("/me", get(me))
-        .route("/programme", get(programme))
-        .route("/work-packages", get(work_packages))
-        .route("/work-packages/{id}", get(work_package))
-        .route("/actions", get(actions).post(create_action))
-        .route("/actions/{id}", get(action).put(update_action))
-        .route(
-            "/actions/{id}/status-updates",
-            get(status_updates).post(report_status),
-        )
-        .route("/measures", get(measures).post(create_measure))
-        .route("/measures/{id}", get(measure).put(update_measure))
-        .route("/organisation", get(organisation))
-        .route("/municipalities", get(municipalities))
-        .route("/municipalities/{code}/contact", put(update_contact))
-        .route("/changes", get(changes))
-        .route("/audit", get(audit))
-        .route("/indicators", get(indicators))
-        .route("/indicators/{id}/values", get(indicator_values))
-        .route("/indicators/{id}/targets", get(targets).post(set_target))
+/// The API's routes under `/api/v1` and its OpenAPI document, both made from the
+/// handlers' `#[utoipa::path]`: a route's path and method are written there only.
+pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", routes())
+        .split_for_parts();
+    ProblemResponses.modify(&mut doc);
+    (router, doc)
+}
+
+fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(me))
+        .routes(routes!(programme))
+        .routes(routes!(work_packages))
+        .routes(routes!(work_package))
+        .routes(routes!(actions, create_action))
+        .routes(routes!(action, update_action))
+        .routes(routes!(status_updates, report_status))
+        .routes(routes!(measures, create_measure))
+        .routes(routes!(measure, update_measure))
+        .routes(routes!(organisation))
+        .routes(routes!(municipalities))
+        .routes(routes!(update_contact))
+        .routes(routes!(changes))
+        .routes(routes!(audit))
+        .routes(routes!(indicators))
+        .routes(routes!(indicator_values))
+        .routes(routes!(targets, set_target))
         .merge(mentoring::router())
         .merge(newcomers::router())
         .fallback(|| async {
@@ -97,7 +121,7 @@ pub struct LoginRequest {
 }
 
 /// Starts a session: answers with a token and sets the session cookie.
-#[utoipa::path(post, path = "/api/v1/login", tag = "accounts", request_body = LoginRequest,
+#[utoipa::path(post, path = "/login", tag = "accounts", request_body = LoginRequest,
     responses((status = 200, body = SessionDto), (status = 422, body = Problem), (status = 429, body = Problem),
         (status = 503, description = "Too many log-ins are being checked at once; see `Retry-After`", body = Problem)))]
 async fn login(
@@ -130,7 +154,7 @@ async fn login(
 }
 
 /// Ends the session the request carries.
-#[utoipa::path(post, path = "/api/v1/logout", tag = "accounts", responses((status = 204)))]
+#[utoipa::path(post, path = "/logout", tag = "accounts", responses((status = 204)))]
 async fn logout(ctx: Ctx) -> ApiResult<Response> {
     if let Some(token) = &ctx.token {
         ctx.app.logout(token).await?;
@@ -141,20 +165,20 @@ async fn logout(ctx: Ctx) -> ApiResult<Response> {
 }
 
 /// The signed-in account.
-#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+#[utoipa::path(get, path = "/me", tag = "accounts",
     responses((status = 200, body = UserDto), (status = 401, body = Problem)))]
 async fn me(ctx: Ctx) -> ApiResult<Json<UserDto>> {
     Ok(Json(ctx.require()?.into()))
 }
 
 /// The programme: main goal, municipalities, facts and progress per work package.
-#[utoipa::path(get, path = "/api/v1/programme", tag = "plan", responses((status = 200, body = ProgrammeDto)))]
+#[utoipa::path(get, path = "/programme", tag = "plan", responses((status = 200, body = ProgrammeDto)))]
 async fn programme(ctx: Ctx) -> ApiResult<Json<ProgrammeDto>> {
     Ok(Json(dto::programme(&*ctx.app.snapshot().await?)))
 }
 
 /// Every work package with its goal, strategies, measures, action-plan rows and work group.
-#[utoipa::path(get, path = "/api/v1/work-packages", tag = "plan", responses((status = 200, body = [WorkPackageDto])))]
+#[utoipa::path(get, path = "/work-packages", tag = "plan", responses((status = 200, body = [WorkPackageDto])))]
 async fn work_packages(ctx: Ctx) -> ApiResult<Json<Vec<WorkPackageDto>>> {
     let s = ctx.app.snapshot().await?;
     Ok(Json(
@@ -166,7 +190,7 @@ async fn work_packages(ctx: Ctx) -> ApiResult<Json<Vec<WorkPackageDto>>> {
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/work-packages/{id}", tag = "plan",
+#[utoipa::path(get, path = "/work-packages/{id}", tag = "plan",
     params(("id" = String, Path, description = "Work package id")),
     responses((status = 200, body = WorkPackageDto), (status = 404, body = Problem)))]
 async fn work_package(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<WorkPackageDto>> {
@@ -178,7 +202,7 @@ async fn work_package(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<WorkPa
 }
 
 /// The action plan, filtered.
-#[utoipa::path(get, path = "/api/v1/actions", tag = "plan", params(ActionQuery),
+#[utoipa::path(get, path = "/actions", tag = "plan", params(ActionQuery),
     responses((status = 200, body = [ActionDto]), (status = 422, body = Problem)))]
 async fn actions(ctx: Ctx, Params(q): Params<ActionQuery>) -> ApiResult<Json<Vec<ActionDto>>> {
     let s = ctx.app.snapshot().await?;
@@ -222,7 +246,7 @@ async fn action_detail(ctx: &Ctx, id: &str) -> ApiResult<ActionDetail> {
 }
 
 /// One action-plan row with the newest page of its status history.
-#[utoipa::path(get, path = "/api/v1/actions/{id}", tag = "plan",
+#[utoipa::path(get, path = "/actions/{id}", tag = "plan",
     params(("id" = String, Path, description = "Action id")),
     responses((status = 200, body = ActionDetail), (status = 404, body = Problem)))]
 async fn action(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ActionDetail>> {
@@ -230,12 +254,12 @@ async fn action(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ActionDetail
 }
 
 /// Adds an action-plan row (project leader, admin).
-#[utoipa::path(post, path = "/api/v1/actions", tag = "plan", request_body = ActionInput,
+#[utoipa::path(post, path = "/actions", tag = "plan", request_body = wire::ActionInput,
     responses((status = 201, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
 async fn create_action(
     ctx: Ctx,
-    Body(input): Body<ActionInput>,
+    Input(input): Input<ActionInput>,
 ) -> ApiResult<(StatusCode, Json<ActionDetail>)> {
     ctx.app.create_action(ctx.require()?, &input).await?;
     Ok((
@@ -245,14 +269,14 @@ async fn create_action(
 }
 
 /// Changes an action-plan row (project leader, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/actions/{id}", tag = "plan", request_body = ActionInput,
+#[utoipa::path(put, path = "/actions/{id}", tag = "plan", request_body = wire::ActionInput,
     params(("id" = String, Path, description = "Action id")),
     responses((status = 200, body = ActionDetail), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update_action(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<ActionInput>,
+    Input(input): Input<ActionInput>,
 ) -> ApiResult<Json<ActionDetail>> {
     ctx.app.update_action(ctx.require()?, &id, &input).await?;
     Ok(Json(action_detail(&ctx, &id).await?))
@@ -261,7 +285,7 @@ async fn update_action(
 /// An item's status history, newest first, a page at a time (50 updates unless `limit`
 /// says otherwise); a `Link` header with `rel="next"` points at the next page when there
 /// is one.
-#[utoipa::path(get, path = "/api/v1/actions/{id}/status-updates", tag = "status",
+#[utoipa::path(get, path = "/actions/{id}/status-updates", tag = "status",
     params(("id" = String, Path, description = "Action id"), PageQuery),
     responses((status = 200, body = [StatusUpdateDto],
                 headers(("link" = String, description = "`<…>; rel=\"next\"` when there are older updates"))),
@@ -287,21 +311,21 @@ async fn status_updates(
 }
 
 /// Reports status on an item. Updates are kept as history, never overwritten.
-#[utoipa::path(post, path = "/api/v1/actions/{id}/status-updates", tag = "status", request_body = StatusInput,
+#[utoipa::path(post, path = "/actions/{id}/status-updates", tag = "status", request_body = wire::StatusInput,
     params(("id" = String, Path, description = "Action id")),
     responses((status = 201, body = StatusUpdateDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn report_status(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<StatusInput>,
+    Input(input): Input<StatusInput>,
 ) -> ApiResult<(StatusCode, Json<StatusUpdateDto>)> {
     let update = ctx.app.report_status(ctx.require()?, &id, &input).await?;
     Ok((StatusCode::CREATED, Json((&update).into())))
 }
 
 /// Every measure, with the rows that carry it out.
-#[utoipa::path(get, path = "/api/v1/measures", tag = "plan", responses((status = 200, body = [MeasureDto])))]
+#[utoipa::path(get, path = "/measures", tag = "plan", responses((status = 200, body = [MeasureDto])))]
 async fn measures(ctx: Ctx) -> ApiResult<Json<Vec<MeasureDto>>> {
     let s = ctx.app.snapshot().await?;
     Ok(Json(
@@ -324,7 +348,7 @@ async fn measure_dto(ctx: &Ctx, id: &str) -> ApiResult<MeasureDto> {
         .expect("measure of its package"))
 }
 
-#[utoipa::path(get, path = "/api/v1/measures/{id}", tag = "plan",
+#[utoipa::path(get, path = "/measures/{id}", tag = "plan",
     params(("id" = String, Path, description = "Measure id")),
     responses((status = 200, body = MeasureDto), (status = 404, body = Problem)))]
 async fn measure(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<MeasureDto>> {
@@ -332,12 +356,12 @@ async fn measure(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<MeasureDto>
 }
 
 /// Adds a measure (project leader, admin).
-#[utoipa::path(post, path = "/api/v1/measures", tag = "plan", request_body = MeasureInput,
+#[utoipa::path(post, path = "/measures", tag = "plan", request_body = wire::MeasureInput,
     responses((status = 201, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
 async fn create_measure(
     ctx: Ctx,
-    Body(input): Body<MeasureInput>,
+    Input(input): Input<MeasureInput>,
 ) -> ApiResult<(StatusCode, Json<MeasureDto>)> {
     ctx.app.create_measure(ctx.require()?, &input).await?;
     Ok((
@@ -347,39 +371,39 @@ async fn create_measure(
 }
 
 /// Changes a measure (project leader, admin); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/measures/{id}", tag = "plan", request_body = MeasureInput,
+#[utoipa::path(put, path = "/measures/{id}", tag = "plan", request_body = wire::MeasureInput,
     params(("id" = String, Path, description = "Measure id")),
     responses((status = 200, body = MeasureDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update_measure(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<MeasureInput>,
+    Input(input): Input<MeasureInput>,
 ) -> ApiResult<Json<MeasureDto>> {
     ctx.app.update_measure(ctx.require()?, &id, &input).await?;
     Ok(Json(measure_dto(&ctx, &id).await?))
 }
 
 /// Sogn regionråd → steering group → project leader → contacts, and the sub-projects.
-#[utoipa::path(get, path = "/api/v1/organisation", tag = "plan", responses((status = 200, body = OrganisationDto)))]
+#[utoipa::path(get, path = "/organisation", tag = "plan", responses((status = 200, body = OrganisationDto)))]
 async fn organisation(ctx: Ctx) -> ApiResult<Json<OrganisationDto>> {
     Ok(Json(dto::organisation(&*ctx.app.snapshot().await?)))
 }
 
-#[utoipa::path(get, path = "/api/v1/municipalities", tag = "plan", responses((status = 200, body = [MunicipalityDto])))]
+#[utoipa::path(get, path = "/municipalities", tag = "plan", responses((status = 200, body = [MunicipalityDto])))]
 async fn municipalities(ctx: Ctx) -> ApiResult<Json<Vec<MunicipalityDto>>> {
     Ok(Json(dto::municipalities(&*ctx.app.snapshot().await?)))
 }
 
 /// Changes a municipality's contact person (its municipal contact, project leader, admin).
-#[utoipa::path(put, path = "/api/v1/municipalities/{code}/contact", tag = "plan", request_body = ContactInput,
+#[utoipa::path(put, path = "/municipalities/{code}/contact", tag = "plan", request_body = wire::ContactInput,
     params(("code" = String, Path, description = "Municipality number, like 4643")),
     responses((status = 200, body = MunicipalityDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update_contact(
     ctx: Ctx,
     Path(code): Path<String>,
-    Body(input): Body<ContactInput>,
+    Input(input): Input<ContactInput>,
 ) -> ApiResult<Json<MunicipalityDto>> {
     ctx.app
         .update_contact(ctx.require()?, &code, &input)
@@ -400,7 +424,7 @@ struct SinceQuery {
 }
 
 /// Status updates reported or written on or after `since`, and edits of the plan since then.
-#[utoipa::path(get, path = "/api/v1/changes", tag = "status", params(SinceQuery),
+#[utoipa::path(get, path = "/changes", tag = "status", params(SinceQuery),
     responses((status = 200, body = ChangesDto), (status = 422, body = Problem)))]
 async fn changes(ctx: Ctx, Params(q): Params<SinceQuery>) -> ApiResult<Json<ChangesDto>> {
     let since = app::parse_date("since", &q.since).map_err(AppError::from)?;
@@ -417,7 +441,7 @@ const AUDIT_PAGE: i64 = 100;
 
 /// The audit log, newest first, a page at a time (100 entries unless `limit` says
 /// otherwise; admin).
-#[utoipa::path(get, path = "/api/v1/audit", tag = "accounts", params(PageQuery),
+#[utoipa::path(get, path = "/audit", tag = "accounts", params(PageQuery),
     responses((status = 200, body = [AuditDto]), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
 async fn audit(ctx: Ctx, Params(q): Params<PageQuery>) -> ApiResult<Json<Vec<AuditDto>>> {
@@ -429,7 +453,7 @@ async fn audit(ctx: Ctx, Params(q): Params<PageQuery>) -> ApiResult<Json<Vec<Aud
 }
 
 /// The indicators, with what they follow in the plan and whether figures are at hand.
-#[utoipa::path(get, path = "/api/v1/indicators", tag = "indicators", responses((status = 200, body = [IndicatorDto])))]
+#[utoipa::path(get, path = "/indicators", tag = "indicators", responses((status = 200, body = [IndicatorDto])))]
 async fn indicators(ctx: Ctx) -> ApiResult<Json<Vec<IndicatorDto>>> {
     let all = ctx.app.indicators().await?;
     Ok(Json(all.iter().map(dto::indicator).collect()))
@@ -447,7 +471,7 @@ struct ValuesQuery {
 }
 
 /// An indicator's values with numerator, denominator, status and source.
-#[utoipa::path(get, path = "/api/v1/indicators/{id}/values", tag = "indicators", params(("id" = String, Path, description = "Indicator id"), ValuesQuery),
+#[utoipa::path(get, path = "/indicators/{id}/values", tag = "indicators", params(("id" = String, Path, description = "Indicator id"), ValuesQuery),
     responses((status = 200, body = [IndicatorValueDto]), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn indicator_values(
     ctx: Ctx,
@@ -480,7 +504,7 @@ async fn indicator_values(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/indicators/{id}/targets", tag = "indicators", params(("id" = String, Path, description = "Indicator id")),
+#[utoipa::path(get, path = "/indicators/{id}/targets", tag = "indicators", params(("id" = String, Path, description = "Indicator id")),
     responses((status = 200, body = [TargetDto]), (status = 404, body = Problem)))]
 async fn targets(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<TargetDto>>> {
     let d = ctx.app.indicator(&id).await?;
@@ -488,14 +512,14 @@ async fn targets(ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<TargetD
 }
 
 /// Sets a target for an indicator, area and year (project leader, admin); replaces one that was set.
-#[utoipa::path(post, path = "/api/v1/indicators/{id}/targets", tag = "indicators", request_body = app::TargetInput,
+#[utoipa::path(post, path = "/indicators/{id}/targets", tag = "indicators", request_body = wire::TargetInput,
     params(("id" = String, Path, description = "Indicator id")),
     responses((status = 201, body = TargetDto), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn set_target(
     ctx: Ctx,
     Path(id): Path<String>,
-    Body(input): Body<app::TargetInput>,
+    Input(input): Input<TargetInput>,
 ) -> ApiResult<(StatusCode, Json<TargetDto>)> {
     let t = ctx.app.set_target(ctx.require()?, &id, &input).await?;
     Ok((StatusCode::CREATED, Json((&t).into())))
@@ -523,24 +547,7 @@ impl Modify for Security {
         Reading the plan is public; the mentor programme, the newcomer service (but for its public cohorts) \
         and every write need a session (POST /api/v1/login) and a role that allows them. \
         Errors are problem details (RFC 9457)."),
-    paths(login, logout, me, programme, work_packages, work_package, actions, action, create_action, update_action,
-          status_updates, report_status, measures, measure, create_measure, update_measure, organisation,
-          municipalities, update_contact, changes, audit, indicators, indicator_values, targets, set_target,
-          mentoring::my_mentoring, mentoring::list_profiles, mentoring::create_profile, mentoring::profile,
-          mentoring::update_profile, mentoring::delete_profile, mentoring::rules, mentoring::set_rules,
-          mentoring::pair_rules, mentoring::set_pair_rule, mentoring::preview_matching, mentoring::run_matching,
-          mentoring::pairs, mentoring::pair, mentoring::change_pair, mentoring::pair_log, mentoring::log_meeting,
-          mentoring::record_check_in, mentoring::record_outcome, mentoring::mentoring_indicators, mentoring::cohorts,
-          mentoring::create_cohort, mentoring::cohort, mentoring::update_cohort, mentoring::add_cohort_mentor,
-          mentoring::delete_cohort_mentor, mentoring::add_session, mentoring::set_attendance,
-          mentoring::add_evaluation,
-          newcomers::newcomer_cases, newcomers::create_newcomer_case, newcomers::my_newcomer_case,
-          newcomers::newcomer_case, newcomers::update_newcomer_case, newcomers::correct_newcomer_case,
-          newcomers::export_newcomer_case, newcomers::erase_newcomer_case, newcomers::set_newcomer_step,
-          newcomers::record_newcomer_follow_up, newcomers::record_newcomer_consent,
-          newcomers::withdraw_newcomer_consent, newcomers::set_newcomer_rent_to_own, newcomers::newcomer_cohorts,
-          newcomers::public_newcomer_cohorts),
-    modifiers(&Security, &ProblemResponses),
+    modifiers(&Security),
     tags((name = "plan", description = "The programme plan"), (name = "status", description = "Status reports"),
          (name = "accounts", description = "Sessions and the audit log"),
          (name = "indicators", description = "Indicators computed from official statistics, with their sources"),
@@ -558,11 +565,7 @@ impl Modify for Security {
 )]
 struct ApiDoc;
 
-/// The OpenAPI document of the API.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
-}
-
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(openapi())
+/// The document as served: made once, with the routes, by `router`.
+pub fn openapi_json(doc: utoipa::openapi::OpenApi) -> axum::routing::MethodRouter<AppState> {
+    get(move || async move { Json(doc) })
 }

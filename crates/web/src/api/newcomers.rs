@@ -11,49 +11,40 @@ use app::{
 };
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
+use axum::Json;
 use domain::newcomer::CaseDetail;
-use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::newcomers_dto::*;
 use super::shared::{created, Ids};
-use super::{ApiResult, Body};
+use super::{wire, ApiResult, Input};
+use crate::cache_control;
 use crate::context::Ctx;
 use crate::problem::Problem;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/newcomers", get(newcomer_cases).post(create_newcomer_case))
+/// Personal data is never kept by a browser or proxy, whatever else sets headers.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(newcomer_cases, create_newcomer_case))
         // Static segments take precedence over `{id}`, so `me` and `cohorts` are never ids.
-        .route("/newcomers/me", get(my_newcomer_case))
-        .route("/newcomers/cohorts", get(newcomer_cohorts))
-        .route("/newcomers/cohorts/public", get(public_newcomer_cohorts))
-        .route(
-            "/newcomers/{id}",
-            get(newcomer_case)
-                .put(update_newcomer_case)
-                .delete(erase_newcomer_case),
-        )
-        .route("/newcomers/{id}/correction", put(correct_newcomer_case))
-        .route("/newcomers/{id}/export", get(export_newcomer_case))
-        .route("/newcomers/{id}/steps", post(set_newcomer_step))
-        .route(
-            "/newcomers/{id}/follow-ups",
-            post(record_newcomer_follow_up),
-        )
-        .route("/newcomers/{id}/consents", post(record_newcomer_consent))
-        .route(
-            "/newcomers/{id}/consents/{consent_id}/withdrawal",
-            post(withdraw_newcomer_consent),
-        )
-        .route("/newcomers/{id}/rent-to-own", put(set_newcomer_rent_to_own))
-        // Personal data is never kept by a browser or proxy, whatever else sets headers.
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
+        .routes(routes!(my_newcomer_case))
+        .routes(routes!(newcomer_cohorts))
+        .routes(routes!(public_newcomer_cohorts))
+        .routes(routes!(
+            newcomer_case,
+            update_newcomer_case,
+            erase_newcomer_case
         ))
+        .routes(routes!(correct_newcomer_case))
+        .routes(routes!(export_newcomer_case))
+        .routes(routes!(set_newcomer_step))
+        .routes(routes!(record_newcomer_follow_up))
+        .routes(routes!(record_newcomer_consent))
+        .routes(routes!(withdraw_newcomer_consent))
+        .routes(routes!(set_newcomer_rent_to_own))
+        .route_layer(cache_control::private())
 }
 
 async fn detail(ctx: &Ctx, id: i64) -> ApiResult<CaseDetail> {
@@ -68,7 +59,7 @@ fn detail_dto(d: &CaseDetail) -> NewcomerCaseDetailDto {
 
 /// The cases the signed-in staff member handles: those of their municipalities and those
 /// they are the contact person of; admin every case. The read is audited.
-#[utoipa::path(get, path = "/api/v1/newcomers", tag = "newcomers",
+#[utoipa::path(get, path = "/newcomers", tag = "newcomers",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [NewcomerCaseDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub(super) async fn newcomer_cases(ctx: Ctx) -> ApiResult<Json<Vec<NewcomerCaseDto>>> {
@@ -78,13 +69,13 @@ pub(super) async fn newcomer_cases(ctx: Ctx) -> ApiResult<Json<Vec<NewcomerCaseD
 
 /// Registers a case (newcomer staff in their municipalities, admin); staff become its
 /// contact person unless another is named. Answers with the case as stored.
-#[utoipa::path(post, path = "/api/v1/newcomers", tag = "newcomers", request_body = CaseInput,
+#[utoipa::path(post, path = "/newcomers", tag = "newcomers", request_body = wire::CaseInput,
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn create_newcomer_case(
     ctx: Ctx,
-    Body(input): Body<CaseInput>,
+    Input(input): Input<CaseInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerCaseDetailDto>)> {
     let id = ctx
         .app
@@ -98,7 +89,7 @@ pub(super) async fn create_newcomer_case(
 
 /// The case linked to the signed-in account, with everything recorded about it; 404 when
 /// no case is linked to it. The read is audited.
-#[utoipa::path(get, path = "/api/v1/newcomers/me", tag = "newcomers",
+#[utoipa::path(get, path = "/newcomers/me", tag = "newcomers",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerCaseDetailDto), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub(super) async fn my_newcomer_case(ctx: Ctx) -> ApiResult<Json<NewcomerCaseDetailDto>> {
@@ -112,7 +103,7 @@ pub(super) async fn my_newcomer_case(ctx: Ctx) -> ApiResult<Json<NewcomerCaseDet
 
 /// One case with its steps, follow-ups, consents and rent-to-own (its staff, admin, or the
 /// account it is linked to). The read is audited.
-#[utoipa::path(get, path = "/api/v1/newcomers/{id}", tag = "newcomers",
+#[utoipa::path(get, path = "/newcomers/{id}", tag = "newcomers",
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -126,7 +117,7 @@ pub(super) async fn newcomer_case(
 
 /// Changes a case (its staff, admin); `version` must be the one read. Moving it to another
 /// municipality needs the right to register there.
-#[utoipa::path(put, path = "/api/v1/newcomers/{id}", tag = "newcomers", request_body = CaseInput,
+#[utoipa::path(put, path = "/newcomers/{id}", tag = "newcomers", request_body = wire::CaseInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -135,7 +126,7 @@ pub(super) async fn newcomer_case(
 pub(super) async fn update_newcomer_case(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<CaseInput>,
+    Input(input): Input<CaseInput>,
 ) -> ApiResult<Json<NewcomerCaseDetailDto>> {
     ctx.app
         .update_newcomer_case(ctx.actor.as_ref(), id, &input)
@@ -145,7 +136,7 @@ pub(super) async fn update_newcomer_case(
 
 /// The newcomer corrects their name, contact, languages and needs (the account the case is
 /// linked to; its staff and admin may too); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/newcomers/{id}/correction", tag = "newcomers", request_body = OwnCorrectionInput,
+#[utoipa::path(put, path = "/newcomers/{id}/correction", tag = "newcomers", request_body = wire::OwnCorrectionInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerCaseDetailDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -154,7 +145,7 @@ pub(super) async fn update_newcomer_case(
 pub(super) async fn correct_newcomer_case(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<OwnCorrectionInput>,
+    Input(input): Input<OwnCorrectionInput>,
 ) -> ApiResult<Json<NewcomerCaseDetailDto>> {
     ctx.app
         .correct_newcomer_case(ctx.actor.as_ref(), id, &input)
@@ -165,7 +156,7 @@ pub(super) async fn correct_newcomer_case(
 /// Everything held about the person, as a JSON file: the case, every record about it and
 /// the audit log's entries about it (its staff, admin, or the account it is linked to).
 /// The export is audited.
-#[utoipa::path(get, path = "/api/v1/newcomers/{id}/export", tag = "newcomers",
+#[utoipa::path(get, path = "/newcomers/{id}/export", tag = "newcomers",
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerExportDto,
@@ -185,7 +176,7 @@ pub(super) async fn export_newcomer_case(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResu
 
 /// Erases the case from every table at once, leaving only an anonymous count for the
 /// cohorts (its staff, admin, or the account it is linked to). A second erasure is 404.
-#[utoipa::path(delete, path = "/api/v1/newcomers/{id}", tag = "newcomers",
+#[utoipa::path(delete, path = "/newcomers/{id}", tag = "newcomers",
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 204), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -198,7 +189,7 @@ pub(super) async fn erase_newcomer_case(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResul
 // ── Steps, follow-ups, consent, rent-to-own ───────────────────────────────────────────
 
 /// Records (or corrects the day of) a step: one per kind (its staff, admin).
-#[utoipa::path(post, path = "/api/v1/newcomers/{id}/steps", tag = "newcomers", request_body = StepInput,
+#[utoipa::path(post, path = "/newcomers/{id}/steps", tag = "newcomers", request_body = wire::StepInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerStepDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -206,7 +197,7 @@ pub(super) async fn erase_newcomer_case(ctx: Ctx, Ids(id): Ids<i64>) -> ApiResul
 pub(super) async fn set_newcomer_step(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<StepInput>,
+    Input(input): Input<StepInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerStepDto>)> {
     ctx.app
         .set_newcomer_step(ctx.actor.as_ref(), id, &input)
@@ -222,7 +213,7 @@ pub(super) async fn set_newcomer_step(
 
 /// Records (or corrects) a follow-up once it is due: 3, 12, 24 or 60 months after the
 /// arrival (its staff, admin).
-#[utoipa::path(post, path = "/api/v1/newcomers/{id}/follow-ups", tag = "newcomers", request_body = FollowUpInput,
+#[utoipa::path(post, path = "/newcomers/{id}/follow-ups", tag = "newcomers", request_body = wire::FollowUpInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerFollowUpDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -230,7 +221,7 @@ pub(super) async fn set_newcomer_step(
 pub(super) async fn record_newcomer_follow_up(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<FollowUpInput>,
+    Input(input): Input<FollowUpInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerFollowUpDto>)> {
     ctx.app
         .record_newcomer_follow_up(ctx.actor.as_ref(), id, &input)
@@ -246,7 +237,7 @@ pub(super) async fn record_newcomer_follow_up(
 
 /// Records the lawful basis or consent for a purpose (its staff, admin); earlier records
 /// stay as history.
-#[utoipa::path(post, path = "/api/v1/newcomers/{id}/consents", tag = "newcomers", request_body = ConsentInput,
+#[utoipa::path(post, path = "/newcomers/{id}/consents", tag = "newcomers", request_body = wire::ConsentInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 201, body = NewcomerConsentDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -254,7 +245,7 @@ pub(super) async fn record_newcomer_follow_up(
 pub(super) async fn record_newcomer_consent(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<ConsentInput>,
+    Input(input): Input<ConsentInput>,
 ) -> ApiResult<(StatusCode, Json<NewcomerConsentDto>)> {
     let consent = ctx
         .app
@@ -271,8 +262,8 @@ pub(super) async fn record_newcomer_consent(
 /// Withdraws a consent (its staff, admin, or the account the case is linked to); the
 /// record is kept, marked withdrawn. Only a consent is withdrawn, and only once; send `{}`
 /// to withdraw it today.
-#[utoipa::path(post, path = "/api/v1/newcomers/{id}/consents/{consent_id}/withdrawal", tag = "newcomers",
-    request_body = WithdrawalInput,
+#[utoipa::path(post, path = "/newcomers/{id}/consents/{consent_id}/withdrawal", tag = "newcomers",
+    request_body = wire::WithdrawalInput,
     params(("id" = i64, Path, description = "Case id"), ("consent_id" = i64, Path, description = "Consent id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = NewcomerConsentDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -280,7 +271,7 @@ pub(super) async fn record_newcomer_consent(
 pub(super) async fn withdraw_newcomer_consent(
     ctx: Ctx,
     Ids((id, consent)): Ids<(i64, i64)>,
-    Body(input): Body<WithdrawalInput>,
+    Input(input): Input<WithdrawalInput>,
 ) -> ApiResult<Json<NewcomerConsentDto>> {
     ctx.app
         .withdraw_newcomer_consent(ctx.actor.as_ref(), id, consent, &input)
@@ -296,7 +287,7 @@ pub(super) async fn withdraw_newcomer_consent(
 
 /// Starts (without `version`) or changes (with the version read) the household's
 /// rent-to-own record (its staff, admin).
-#[utoipa::path(put, path = "/api/v1/newcomers/{id}/rent-to-own", tag = "newcomers", request_body = RentToOwnInput,
+#[utoipa::path(put, path = "/newcomers/{id}/rent-to-own", tag = "newcomers", request_body = wire::RentToOwnInput,
     params(("id" = i64, Path, description = "Case id")),
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = RentToOwnDto), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -305,7 +296,7 @@ pub(super) async fn withdraw_newcomer_consent(
 pub(super) async fn set_newcomer_rent_to_own(
     ctx: Ctx,
     Ids(id): Ids<i64>,
-    Body(input): Body<RentToOwnInput>,
+    Input(input): Input<RentToOwnInput>,
 ) -> ApiResult<Json<RentToOwnDto>> {
     ctx.app
         .set_newcomer_rent_to_own(ctx.actor.as_ref(), id, &input)
@@ -323,7 +314,7 @@ pub(super) async fn set_newcomer_rent_to_own(
 /// Who stays, per arrival year, for every municipality and the region (newcomer staff,
 /// project leader, steering group, admin). Counts under 5 are suppressed: a figure that
 /// is not shown says so in its `status` and carries no number.
-#[utoipa::path(get, path = "/api/v1/newcomers/cohorts", tag = "newcomers",
+#[utoipa::path(get, path = "/newcomers/cohorts", tag = "newcomers",
     security(("session_cookie" = []), ("bearer" = [])),
     responses((status = 200, body = [NewcomerCohortDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub(super) async fn newcomer_cohorts(ctx: Ctx) -> ApiResult<Json<Vec<NewcomerCohortDto>>> {
@@ -333,7 +324,7 @@ pub(super) async fn newcomer_cohorts(ctx: Ctx) -> ApiResult<Json<Vec<NewcomerCoh
 
 /// The region's arrival cohorts, for anyone (no session needed); small counts suppressed
 /// as in the staff's figures.
-#[utoipa::path(get, path = "/api/v1/newcomers/cohorts/public", tag = "newcomers",
+#[utoipa::path(get, path = "/newcomers/cohorts/public", tag = "newcomers",
     responses((status = 200, body = [NewcomerCohortDto])))]
 pub(super) async fn public_newcomer_cohorts(ctx: Ctx) -> ApiResult<Json<Vec<NewcomerCohortDto>>> {
     let all = ctx.app.public_newcomer_cohorts().await?;

@@ -119,7 +119,7 @@ pub async fn audit(ctx: Ctx, Query(q): Query<Page>) -> PageResult {
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.app.db().check_health().await {
+    match state.app.check_health().await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check: database does not answer or is damaged");

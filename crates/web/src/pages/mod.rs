@@ -24,6 +24,7 @@ use domain::state::Snapshot;
 
 use domain::access::{Actor, Write};
 
+use crate::cache_control;
 use crate::context::Ctx;
 use crate::page_cache::{self, Cached, Fact};
 use crate::problem::{classify, detail};
@@ -64,7 +65,20 @@ fn without_programme_figures(actor: &Actor) -> bool {
 }
 
 pub fn router(state: &AppState) -> Router<AppState> {
-    // A route is cached only where it says so here; see `page_cache`.
+    Router::new()
+        .merge(plan(state))
+        .merge(about_people())
+        .merge(account())
+        .merge(
+            Router::new()
+                .route("/static/{*path}", get(static_file))
+                .route_layer(cache_control::public_for_an_hour()),
+        )
+}
+
+/// The plan and the indicators: public, and what the server keeps of them is declared
+/// per route. A route is cached only where it says so here; see `page_cache`.
+fn plan(state: &AppState) -> Router<AppState> {
     let cached = |route: &'static Cached| {
         axum::middleware::from_fn_with_state((state.clone(), route), page_cache::serve)
     };
@@ -110,6 +124,22 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(indicators::show).layer(cached(&INDICATOR)),
         )
         .route("/indicators/{id}/targets", post(indicators::set_target))
+        .route("/actions", post(action::create))
+        .route("/actions/new", get(action::new))
+        .route(
+            "/actions/{id}",
+            get(action::show).layer(cached(&ACTION)).post(action::edit),
+        )
+        .route("/actions/{id}/status", post(action::report))
+        // What every newcomer may read, in their language; about nobody.
+        .route("/welcome", get(newcomers::welcome))
+        .route("/welcome/{tag}", get(newcomers::welcome_in))
+}
+
+/// The mentor programme and the newcomer service: every page is about a person, so none
+/// is kept anywhere.
+fn about_people() -> Router<AppState> {
+    Router::new()
         .route("/mentoring", get(mentoring::overview))
         .route("/mentoring/matching", post(mentoring::run))
         .route("/mentoring/pair-rules", post(mentoring::pair_rule))
@@ -191,21 +221,17 @@ pub fn router(state: &AppState) -> Router<AppState> {
             post(newcomers::withdraw_consent),
         )
         .route("/newcomers/{id}/rent-to-own", post(newcomers::rent_to_own))
-        .route("/welcome", get(newcomers::welcome))
-        .route("/welcome/{tag}", get(newcomers::welcome_in))
-        .route("/actions", post(action::create))
-        .route("/actions/new", get(action::new))
-        .route(
-            "/actions/{id}",
-            get(action::show).layer(cached(&ACTION)).post(action::edit),
-        )
-        .route("/actions/{id}/status", post(action::report))
+        .route_layer(cache_control::private())
+}
+
+/// Signing in and out, the language, the audit log and the health check.
+fn account() -> Router<AppState> {
+    Router::new()
         .route("/login", get(account::login_page).post(account::login))
         .route("/logout", post(account::logout))
         .route("/language", post(account::language))
         .route("/audit", get(account::audit))
         .route("/healthz", get(account::healthz))
-        .route("/static/{*path}", get(static_file))
 }
 
 pub type PageResult = Result<Response, Response>;
@@ -407,12 +433,8 @@ async fn static_file(axum::extract::Path(path): axum::extract::Path<String>) -> 
     match render::static_file(&path) {
         Some((content_type, body)) => {
             let mut res = body.into_response();
-            let h = res.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=3600"),
-            );
+            res.headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
             res
         }
         None => StatusCode::NOT_FOUND.into_response(),

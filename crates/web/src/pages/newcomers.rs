@@ -1,6 +1,6 @@
 //! The newcomer service's pages: the staff's cases and their forms, a newcomer's own
 //! page with export and erasure, the arrival cohorts, and the welcome pages. Ids in URLs,
-//! names only in pages; every answer about a person is marked not to be stored.
+//! names only in pages; the router marks every answer about a person not to be stored.
 
 use app::newcomer::{
     CaseInput, ConsentInput, FollowUpInput, HouseholdMemberInput, OwnCorrectionInput,
@@ -24,13 +24,6 @@ use crate::problem::classify;
 const LIST: &str = "/newcomers";
 const OWN: &str = "/newcomers/me";
 
-/// A page about a person: not to be kept by the browser or anything between.
-fn private(mut res: Response) -> Response {
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
-}
-
 fn is_staff(ctx: &Ctx) -> bool {
     ctx.actor
         .as_ref()
@@ -46,7 +39,7 @@ pub async fn list(ctx: Ctx) -> PageResult {
         .map_err(|e| error_page(&ctx, e, LIST))?;
     let municipalities = plan_municipalities(&ctx, LIST).await?;
     let body = render::newcomers(&ctx.chrome(), &cases, &municipalities, is_staff(&ctx));
-    Ok(private(page(StatusCode::OK, body)))
+    Ok(page(StatusCode::OK, body))
 }
 
 /// "partner 1985, child 2016": each entry a relation and a year of birth.
@@ -107,10 +100,10 @@ fn case_input(fields: &Fields, contact_person: Option<i64>) -> Result<CaseInput,
 
 async fn new_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageResult {
     let municipalities = plan_municipalities(ctx, LIST).await?;
-    Ok(private(page(
+    Ok(page(
         status,
         render::new_newcomer(&ctx.chrome(), &municipalities, form),
-    )))
+    ))
 }
 
 /// GET /newcomers/new
@@ -170,7 +163,7 @@ async fn case_page(
             form_name,
         },
     );
-    Ok(private(page(status, body)))
+    Ok(page(status, body))
 }
 
 async fn staff_case(
@@ -338,7 +331,7 @@ async fn export(ctx: &Ctx, id: i64, back: &str) -> PageResult {
         .map_err(|e| error_page(ctx, e, back))?;
     let body = serde_json::to_vec_pretty(&data)
         .map_err(|e| error_page(ctx, AppError::Internal(e.to_string()), back))?;
-    let mut res = private(body.into_response());
+    let mut res = body.into_response();
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
@@ -375,10 +368,10 @@ async fn own_case(ctx: &Ctx) -> Result<Option<CaseDetail>, Response> {
 async fn own_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageResult {
     match own_case(ctx).await? {
         Some(d) => case_page(ctx, &d, false, form, "case", status).await,
-        None => Ok(private(page(
+        None => Ok(page(
             StatusCode::OK,
             render::no_newcomer_case(&ctx.chrome()),
-        ))),
+        )),
     }
 }
 

@@ -61,15 +61,13 @@ async fn values(t: &TestApp, publisher: &str, table: &str) -> Vec<(String, Strin
         table: table.into(),
         ..Default::default()
     };
-    let mut v: Vec<_> = t
-        .app
-        .db()
-        .observations(&q)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(o, _)| (o.area, o.period, o.value))
-        .collect();
+    let mut v: Vec<_> =
+        t.db.observations(&q)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(o, _)| (o.area, o.period, o.value))
+            .collect();
     v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     v
 }
@@ -92,7 +90,7 @@ async fn fetches_the_real_scb_answer_with_its_source() {
         table: "TAB638".into(),
         ..Default::default()
     };
-    let got = t.app.db().observations(&q).await.unwrap();
+    let got = t.db.observations(&q).await.unwrap();
     assert_eq!(got.len(), 1);
     let (o, source) = &got[0];
     assert_eq!((o.period.as_str(), o.value), ("2024", Some(50937.0)));
@@ -156,7 +154,7 @@ async fn retries_a_503() {
 #[tokio::test]
 async fn a_400_names_the_table_and_the_servers_title_and_changes_nothing() {
     let t = TestApp::sqlite().await;
-    let before = t.app.db().stat_sources().await.unwrap().len();
+    let before = t.db.stat_sources().await.unwrap().len();
     let (base, _) = replay(vec![(
         400,
         "Content-Type: application/problem+json\r\n",
@@ -173,7 +171,7 @@ async fn a_400_names_the_table_and_the_servers_title_and_changes_nothing() {
         err.contains("Missing selection for mandantory variable ContentsCode"),
         "{err}"
     );
-    assert_eq!(t.app.db().stat_sources().await.unwrap().len(), before);
+    assert_eq!(t.db.stat_sources().await.unwrap().len(), before);
 }
 
 #[tokio::test]
@@ -220,7 +218,7 @@ async fn a_query_too_large_is_split_on_tid_and_imported_in_one() {
             ("4641".into(), "2024".into(), Some(1761.0)),
         ]
     );
-    let sources = t.app.db().stat_sources().await.unwrap();
+    let sources = t.db.stat_sources().await.unwrap();
     let source = &sources.iter().find(|(_, s)| s.table == "99459").unwrap().1;
     assert!(source.query.contains("valueCodes%5BTid%5D=2023,2024"));
     assert_eq!(source.updated.as_deref(), Some("2024-02-21T07:00:00Z"));
@@ -248,7 +246,7 @@ async fn a_refresh_fetches_every_indicator_table_and_records_what_changed() {
     // 09817, 06913, 11607; then the same again for a second refresh.
     let answers = || vec![ok(PART_2023), refused(), ok(PART_2024), ok(TAB638)];
     let (base, seen) = replay([answers(), answers()].concat());
-    let imports_before = t.app.db().stat_imports(100).await.unwrap().len();
+    let imports_before = t.db.stat_imports(100).await.unwrap().len();
 
     let first = t.app.refresh_statistics(Some(&base)).await;
     let tables: Vec<_> = first.iter().map(|r| r.fetch.table).collect();
@@ -272,7 +270,7 @@ async fn a_refresh_fetches_every_indicator_table_and_records_what_changed() {
         }
     }
     // Each table that came in is one recorded import; the refused one changed nothing.
-    let imports = t.app.db().stat_imports(100).await.unwrap();
+    let imports = t.db.stat_imports(100).await.unwrap();
     assert_eq!(imports.len(), imports_before + 3);
     assert!(imports[..3].iter().all(|i| i.inserted > 0));
 

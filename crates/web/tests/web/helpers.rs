@@ -18,6 +18,8 @@ static STATISTICS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock:
 pub struct TestApp {
     pub router: Router,
     pub app: Arc<App>,
+    /// The app's database, for what a test checks beneath the app.
+    pub db: Db,
     pub cache: Arc<web::PageCache>,
     _dir: tempfile::TempDir,
 }
@@ -83,17 +85,17 @@ impl TestApp {
                 let dir = tempfile::tempdir().unwrap();
                 tokio::runtime::Runtime::new().unwrap().block_on(async {
                     let db = testing::sqlite(dir.path()).await.unwrap();
-                    let app = App::new(db);
+                    let app = App::new(db.clone());
                     app.ensure_plan().await.unwrap();
                     app.ensure_statistics().await.unwrap();
-                    let Some(pool) = app.db().sqlite_pool() else {
+                    let Some(pool) = db.sqlite_pool() else {
                         unreachable!()
                     };
                     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                         .execute(pool)
                         .await
                         .unwrap();
-                    app.db().close().await;
+                    app.close().await;
                 });
                 dir
             })
@@ -111,12 +113,13 @@ impl TestApp {
     }
 
     async fn with(db: Db, dir: tempfile::TempDir) -> TestApp {
-        let app = Arc::new(App::new(db));
+        let app = Arc::new(App::new(db.clone()));
         app.ensure_plan().await.unwrap();
         let (router, cache) = web::router_and_cache(app.clone());
         TestApp {
             router,
             app,
+            db,
             cache,
             _dir: dir,
         }
@@ -277,9 +280,7 @@ pub fn problem_fields(a: &Answer, want: StatusCode) -> Vec<String> {
 
 /// The id of the newest audit row, to see whether a request wrote one.
 pub async fn newest_audit_id(t: &TestApp) -> i64 {
-    t.app
-        .db()
-        .audit_log(1, 0)
+    t.db.audit_log(1, 0)
         .await
         .unwrap()
         .first()

@@ -530,8 +530,7 @@ impl World {
         };
         let stored = self
             .t
-            .app
-            .db()
+            .db
             .store_mentoring_proposal(&who, &[new])
             .await
             .unwrap();

@@ -346,7 +346,7 @@ async fn only_the_coordinator_and_admin_see_people() {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert!(res.location().starts_with("/login?next="));
     // Reading a profile is audited.
-    let log = t.app.db().audit_log(50, 0).await.unwrap();
+    let log = t.db.audit_log(50, 0).await.unwrap();
     assert!(log
         .iter()
         .any(|e| e.operation == "read" && e.entity == "mentoring_profile"));

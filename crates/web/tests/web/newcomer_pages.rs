@@ -160,7 +160,7 @@ async fn staff_register_follow_and_erase_a_case_through_the_forms() {
         .form(&format!("/newcomers/{id}/erase"), Some(&staff), &[])
         .await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "a second erasure");
-    let audit = t.app.db().audit_log(500, 0).await.unwrap();
+    let audit = t.db.audit_log(500, 0).await.unwrap();
     assert!(
         !format!("{audit:?}").contains(name),
         "the audit log holds no name"

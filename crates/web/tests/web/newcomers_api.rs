@@ -33,6 +33,17 @@ fn case_body(name: &str, municipality: &str) -> Value {
     json!({"name": name, "municipality": municipality, "arrival_date": ARRIVAL, "category": "refugee"})
 }
 
+/// What `case_body` sends, as the app takes it.
+fn case_input(name: &str, municipality: &str) -> app::CaseInput {
+    app::CaseInput {
+        name: name.into(),
+        municipality: municipality.into(),
+        arrival_date: ARRIVAL.into(),
+        category: "refugee".into(),
+        ..Default::default()
+    }
+}
+
 fn no_store(a: &Answer) -> bool {
     a.headers
         .get("cache-control")
@@ -383,10 +394,7 @@ impl World {
         let sogndal_staff = actor(Who::Staff4640).await;
         let sogndal = t
             .app
-            .create_newcomer_case(
-                Some(&sogndal_staff),
-                &serde_json::from_value(case_body(SOGNDAL_NAME, "4640")).unwrap(),
-            )
+            .create_newcomer_case(Some(&sogndal_staff), &case_input(SOGNDAL_NAME, "4640"))
             .await
             .unwrap();
         let mut w = World {
@@ -406,7 +414,7 @@ impl World {
 
     /// A new case in Årdal, registered by its staff.
     async fn fresh(&self, name: &str) -> i64 {
-        let input = serde_json::from_value(case_body(name, "4643")).unwrap();
+        let input = case_input(name, "4643");
         self.t
             .app
             .create_newcomer_case(Some(&self.staff), &input)
@@ -429,8 +437,7 @@ impl World {
     async fn set_account(&self, case: i64, account: Option<i64>) {
         if self
             .t
-            .app
-            .db()
+            .db
             .newcomer_case_access(case)
             .await
             .unwrap()

@@ -111,7 +111,7 @@ async fn a_status_update_renders_only_the_pages_that_show_statuses() {
 async fn a_status_reported_through_another_server_is_seen_within_a_second_or_so() {
     on_each_backend(|t| async move {
         // A second server on the same database, with a cache of its own.
-        let other = std::sync::Arc::new(app::App::new(t.app.db().clone()));
+        let other = std::sync::Arc::new(app::App::new(t.db.clone()));
         let leader = reader(&t, "leader@sogn.test", Role::ProjectLeader, &[]).await;
         let actor = other.actor(&leader).await.unwrap().unwrap();
         assert_eq!(t.get(INDICATOR).await.status, StatusCode::OK);

@@ -220,7 +220,7 @@ async fn throttling_holds_across_a_restart_on_the_same_database() {
         for _ in 0..6 {
             let _ = t.app.login(OWNER, "wrong guess").await;
         }
-        let restarted = app::App::new(t.app.db().clone());
+        let restarted = app::App::new(t.db.clone());
         let e = restarted.login(OWNER, OWNER_PASSWORD).await.unwrap_err();
         assert!(matches!(e, AppError::TooManyAttempts(s) if s >= 1), "{e}");
     })
@@ -254,7 +254,7 @@ async fn impossible_log_ins_are_refused_before_anything_is_stored() {
                 .await;
             assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
         }
-        assert_eq!(t.app.db().login_throttle_rows().await.unwrap(), 0);
+        assert_eq!(t.db.login_throttle_rows().await.unwrap(), 0);
     })
     .await;
 }
@@ -329,7 +329,7 @@ async fn a_log_in_sets_a_device_cookie_for_the_account() {
 async fn passwords_are_argon2id_and_sessions_hashed() {
     let t = TestApp::sqlite().await;
     let token = t.session(Role::Reader, &[]).await;
-    let Some(pool) = t.app.db().sqlite_pool() else {
+    let Some(pool) = t.db.sqlite_pool() else {
         unreachable!()
     };
     let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users")
