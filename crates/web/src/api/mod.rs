@@ -237,7 +237,7 @@ async fn create_action(
     ctx: Ctx,
     Body(input): Body<ActionInput>,
 ) -> ApiResult<(StatusCode, Json<ActionDetail>)> {
-    ctx.app.create_action(ctx.require()?, &input).await?;
+    ctx.app.create_action(ctx.actor.as_ref(), &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(action_detail(&ctx, &input.id).await?),
@@ -254,7 +254,9 @@ async fn update_action(
     Path(id): Path<String>,
     Body(input): Body<ActionInput>,
 ) -> ApiResult<Json<ActionDetail>> {
-    ctx.app.update_action(ctx.require()?, &id, &input).await?;
+    ctx.app
+        .update_action(ctx.actor.as_ref(), &id, &input)
+        .await?;
     Ok(Json(action_detail(&ctx, &id).await?))
 }
 
@@ -296,7 +298,10 @@ async fn report_status(
     Path(id): Path<String>,
     Body(input): Body<StatusInput>,
 ) -> ApiResult<(StatusCode, Json<StatusUpdateDto>)> {
-    let update = ctx.app.report_status(ctx.require()?, &id, &input).await?;
+    let update = ctx
+        .app
+        .report_status(ctx.actor.as_ref(), &id, &input)
+        .await?;
     Ok((StatusCode::CREATED, Json((&update).into())))
 }
 
@@ -339,7 +344,7 @@ async fn create_measure(
     ctx: Ctx,
     Body(input): Body<MeasureInput>,
 ) -> ApiResult<(StatusCode, Json<MeasureDto>)> {
-    ctx.app.create_measure(ctx.require()?, &input).await?;
+    ctx.app.create_measure(ctx.actor.as_ref(), &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(measure_dto(&ctx, &input.id).await?),
@@ -356,7 +361,9 @@ async fn update_measure(
     Path(id): Path<String>,
     Body(input): Body<MeasureInput>,
 ) -> ApiResult<Json<MeasureDto>> {
-    ctx.app.update_measure(ctx.require()?, &id, &input).await?;
+    ctx.app
+        .update_measure(ctx.actor.as_ref(), &id, &input)
+        .await?;
     Ok(Json(measure_dto(&ctx, &id).await?))
 }
 
@@ -382,7 +389,7 @@ async fn update_contact(
     Body(input): Body<ContactInput>,
 ) -> ApiResult<Json<MunicipalityDto>> {
     ctx.app
-        .update_contact(ctx.require()?, &code, &input)
+        .update_contact(ctx.actor.as_ref(), &code, &input)
         .await?;
     let s = ctx.app.snapshot().await?;
     let m = dto::municipalities(&s)
@@ -423,7 +430,7 @@ const AUDIT_PAGE: i64 = 100;
 async fn audit(ctx: Ctx, Params(q): Params<PageQuery>) -> ApiResult<Json<Vec<AuditDto>>> {
     let (entries, _) = ctx
         .app
-        .audit_log(ctx.require()?, q.page(), q.limit(AUDIT_PAGE))
+        .audit_log(ctx.actor.as_ref(), q.page(), q.limit(AUDIT_PAGE))
         .await?;
     Ok(Json(entries.iter().map(Into::into).collect()))
 }
@@ -497,7 +504,7 @@ async fn set_target(
     Path(id): Path<String>,
     Body(input): Body<app::TargetInput>,
 ) -> ApiResult<(StatusCode, Json<TargetDto>)> {
-    let t = ctx.app.set_target(ctx.require()?, &id, &input).await?;
+    let t = ctx.app.set_target(ctx.actor.as_ref(), &id, &input).await?;
     Ok((StatusCode::CREATED, Json((&t).into())))
 }
 
