@@ -10,7 +10,7 @@ use std::net::IpAddr;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use domain::access::{check_scopes, Actor, Role, Write};
+use domain::access::{check_scopes, Actor, Permission, Role};
 use domain::FieldError;
 use sha2::{Digest, Sha256};
 use store::{NewUser, Who};
@@ -187,9 +187,7 @@ impl App {
         municipalities: Vec<String>,
     ) -> Result<i64> {
         if let Some(actor) = who {
-            if !actor.may(Write::ManageUsers) {
-                return Err(AppError::Forbidden("only an admin manages accounts".into()));
-            }
+            actor.require(Permission::ManageUsers)?;
         }
         let email = checked_credentials(email, password)?;
         let mut errors = Vec::new();

@@ -1,3 +1,4 @@
+use domain::access::Denied;
 use domain::{FieldError, PlanFileError};
 use store::StoreError;
 use thiserror::Error;
@@ -46,5 +47,11 @@ impl From<StoreError> for AppError {
 impl From<FieldError> for AppError {
     fn from(e: FieldError) -> Self {
         AppError::Invalid(vec![e])
+    }
+}
+
+impl From<Denied> for AppError {
+    fn from(e: Denied) -> Self {
+        AppError::Forbidden(e.to_string())
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::aggregate::{self, Geography};
 use domain::catalogue::{self, INDICATORS};
 use domain::indicators::{Formula, Indicator, IndicatorValue, Series, SourceRef, Target};
@@ -14,6 +14,7 @@ use domain::stats::{Area, AreaKind, Observation, Source};
 use domain::FieldError;
 use store::ObservationQuery;
 
+use crate::access::signed_in;
 use crate::accounts::who_of;
 use crate::{App, AppError, Result};
 
@@ -204,15 +205,16 @@ impl App {
     }
 
     /// Sets (or replaces) a target: the project leader's or an admin's.
-    pub async fn set_target(&self, actor: &Actor, id: &str, input: &TargetInput) -> Result<Target> {
+    pub async fn set_target(
+        &self,
+        actor: Option<&Actor>,
+        id: &str,
+        input: &TargetInput,
+    ) -> Result<Target> {
+        let actor = signed_in(actor)?;
         let indicator = catalogue::indicator(id)
             .ok_or_else(|| AppError::NotFound(format!("indicator `{id}`")))?;
-        if !actor.may(Write::EditPlan) {
-            return Err(AppError::Forbidden(format!(
-                "your role ({}) does not allow you to set targets",
-                actor.role
-            )));
-        }
+        actor.require(Permission::SetTargets)?;
         let areas = self.areas().await?;
         let mut errors = Vec::new();
         if !shown_areas(&areas).iter().any(|a| a == input.area.trim()) {

@@ -1,6 +1,7 @@
 //! Bulyst's use cases. The web pages, the JSON API and the CLI all come here,
 //! so permissions, validation and audit are decided once.
 
+mod access;
 mod accounts;
 mod error;
 mod indicators;
@@ -14,6 +15,7 @@ mod revisions;
 mod statistics;
 mod upkeep;
 
+pub use access::authorise;
 pub use accounts::{LoginAttempt, Session, DEVICE_DAYS, MAX_EMAIL, MAX_PASSWORD, SESSION_HOURS};
 pub use error::AppError;
 pub use indicators::{shown_areas, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};

@@ -1,45 +1,29 @@
 //! Changing the plan: status reports, and the project leader's edits of
 //! action-plan rows, measures and municipal contacts.
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::state::StatusUpdate;
 
+use crate::access::{authorise, signed_in};
 use crate::accounts::who_of;
 use crate::input::{ActionInput, ContactInput, MeasureInput, StatusInput};
 use crate::{App, AppError, Result};
 
-pub(crate) fn allow(actor: &Actor, write: Write<'_>, what: &str) -> Result<()> {
-    if actor.may(write) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(format!(
-            "your role ({}) does not allow you to {what}",
-            actor.role
-        )))
-    }
-}
-
 impl App {
     pub async fn report_status(
         &self,
-        actor: &Actor,
+        actor: Option<&Actor>,
         action_id: &str,
         input: &StatusInput,
     ) -> Result<StatusUpdate> {
+        let actor = signed_in(actor)?;
         let s = self.snapshot().await?;
         let item = s
             .action(action_id)
             .ok_or_else(|| AppError::NotFound(format!("action `{action_id}`")))?;
-        allow(
-            actor,
-            Write::ReportStatus {
-                work_package: &item.work_package.id,
-            },
-            &format!(
-                "report status in the work package {}",
-                item.work_package.name
-            ),
-        )?;
+        actor.require(Permission::ReportStatus {
+            work_package: &item.work_package.id,
+        })?;
         let new = input.parse()?;
         let result = self
             .db
@@ -49,8 +33,8 @@ impl App {
         Ok(result)
     }
 
-    pub async fn create_action(&self, actor: &Actor, input: &ActionInput) -> Result<()> {
-        allow(actor, Write::EditPlan, "change the plan")?;
+    pub async fn create_action(&self, actor: Option<&Actor>, input: &ActionInput) -> Result<()> {
+        let actor = authorise(actor, Permission::EditPlan)?;
         let s = self.snapshot().await?;
         let fields = input.parse(&s, true)?;
         self.db
@@ -61,8 +45,13 @@ impl App {
     }
 
     /// Returns the row's new version.
-    pub async fn update_action(&self, actor: &Actor, id: &str, input: &ActionInput) -> Result<i64> {
-        allow(actor, Write::EditPlan, "change the plan")?;
+    pub async fn update_action(
+        &self,
+        actor: Option<&Actor>,
+        id: &str,
+        input: &ActionInput,
+    ) -> Result<i64> {
+        let actor = authorise(actor, Permission::EditPlan)?;
         let s = self.snapshot().await?;
         if s.action(id).is_none() {
             return Err(AppError::NotFound(format!("action `{id}`")));
@@ -77,8 +66,8 @@ impl App {
         Ok(result)
     }
 
-    pub async fn create_measure(&self, actor: &Actor, input: &MeasureInput) -> Result<()> {
-        allow(actor, Write::EditPlan, "change the plan")?;
+    pub async fn create_measure(&self, actor: Option<&Actor>, input: &MeasureInput) -> Result<()> {
+        let actor = authorise(actor, Permission::EditPlan)?;
         let s = self.snapshot().await?;
         let fields = input.parse(&s, true)?;
         self.db
@@ -90,11 +79,11 @@ impl App {
 
     pub async fn update_measure(
         &self,
-        actor: &Actor,
+        actor: Option<&Actor>,
         id: &str,
         input: &MeasureInput,
     ) -> Result<i64> {
-        allow(actor, Write::EditPlan, "change the plan")?;
+        let actor = authorise(actor, Permission::EditPlan)?;
         let s = self.snapshot().await?;
         if s.measure(id).is_none() {
             return Err(AppError::NotFound(format!("measure `{id}`")));
@@ -111,19 +100,16 @@ impl App {
 
     pub async fn update_contact(
         &self,
-        actor: &Actor,
+        actor: Option<&Actor>,
         code: &str,
         input: &ContactInput,
     ) -> Result<i64> {
+        let actor = signed_in(actor)?;
         let s = self.snapshot().await?;
         if !s.plan.municipalities.iter().any(|m| m.code == code) {
             return Err(AppError::NotFound(format!("municipality {code}")));
         }
-        allow(
-            actor,
-            Write::EditMunicipality { code },
-            &format!("change the contact of municipality {code}"),
-        )?;
+        actor.require(Permission::EditMunicipality { code })?;
         let (version, name, email) = input.parse()?;
         let result = self
             .db

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::stats::{Area, Source};
 use domain::FieldError;
 use store::ImportReport;
@@ -297,15 +297,12 @@ impl App {
     }
 }
 
-/// Importing statistics is the project leader's and the admins' right, as
-/// changing the plan is.
+/// Importing statistics is the right of whoever changes the plan; no actor is the
+/// command line on the server, which may.
 fn allow_import(who: Option<&Actor>) -> Result<()> {
     match who {
-        Some(actor) if !actor.may(Write::EditPlan) => Err(AppError::Forbidden(format!(
-            "your role ({}) does not allow you to import statistics",
-            actor.role
-        ))),
-        _ => Ok(()),
+        Some(actor) => Ok(actor.require(Permission::ImportStatistics)?),
+        None => Ok(()),
     }
 }
 

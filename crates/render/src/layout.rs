@@ -1,7 +1,7 @@
 //! What every page shares: the language, the signed-in user, the header with
 //! its navigation and language switch, and the footer.
 
-use domain::access::{Actor, Role, Write};
+use domain::access::{Actor, Capabilities};
 use domain::plan::Plan;
 use domain::status::{Light, Status};
 use i18n::{Arg, Lang};
@@ -48,6 +48,8 @@ pub struct LangChoice {
 pub struct Ctx<'a> {
     pub lang: Lang,
     pub user: Option<&'a Actor>,
+    /// What the page may offer the user.
+    pub can: Capabilities<'a>,
     pub here: &'a str,
     pub title: String,
     /// The programme's name in the header, or Bulyst's where no plan is at hand.
@@ -62,6 +64,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             lang: c.lang,
             user: c.user,
+            can: Capabilities::of(c.user),
             here: c.here,
             title: title.into(),
             brand: "Bulyst".to_string(),
@@ -136,20 +139,18 @@ impl<'a> Ctx<'a> {
             (Nav::Changes, "/changes", self.tr("nav-changes")),
         ];
         // The coordinator keeps the programme; anyone else signed in may be in it.
-        match self.user {
-            Some(u) if u.may(Write::ManageMentoring) || u.may(Write::ReadMentoringIndicators) => {
-                items.push((Nav::Mentoring, "/mentoring", self.tr("nav-mentoring")))
-            }
-            Some(_) => items.push((Nav::Mentoring, "/mentoring/me", self.tr("nav-mentoring-me"))),
-            None => {}
+        if self.can.follow_mentoring() {
+            items.push((Nav::Mentoring, "/mentoring", self.tr("nav-mentoring")));
+        } else if self.can.signed_in() {
+            items.push((Nav::Mentoring, "/mentoring/me", self.tr("nav-mentoring-me")));
         }
         // Staff follow the newcomers; everyone else is shown what the service offers.
-        if self.user.is_some_and(|u| u.may(Write::ListNewcomerCases)) {
+        if self.can.list_newcomer_cases {
             items.push((Nav::Newcomers, "/newcomers", self.tr("nav-newcomers")));
         } else {
             items.push((Nav::Welcome, "/welcome", self.tr("nav-welcome")));
         }
-        if self.user.is_some_and(|u| u.role == Role::Admin) {
+        if self.can.read_audit {
             items.push((Nav::Audit, "/audit", self.tr("nav-audit")));
         }
         items

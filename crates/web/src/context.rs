@@ -8,7 +8,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
-use domain::access::Actor;
+use domain::access::{Actor, Capabilities};
 use i18n::Lang;
 
 use crate::page_cache::RenderFor;
@@ -80,6 +80,11 @@ impl Ctx {
             user: self.actor.as_ref(),
             here: &self.here,
         }
+    }
+
+    /// What the page may offer whoever is looking.
+    pub fn can(&self) -> Capabilities<'_> {
+        Capabilities::of(self.actor.as_ref())
     }
 
     /// The signed-in account, or the error that asks to sign in.

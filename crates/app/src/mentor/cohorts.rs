@@ -1,16 +1,14 @@
 //! Workplace cohorts, run by the coordinator.
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::limits;
 use domain::mentor::{Cohort, CohortDetail};
 
 use super::input::{CohortInput, CohortMentorInput, EvaluationInput, SessionInput};
-use super::signed_in_may;
+use crate::access::authorise;
 use crate::accounts::who_of;
 use crate::input::today;
 use crate::{App, Result};
-
-const WHAT: &str = "run the workplace cohorts";
 
 impl App {
     pub async fn create_mentoring_cohort(
@@ -18,7 +16,7 @@ impl App {
         actor: Option<&Actor>,
         input: &CohortInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let fields = input.parse(false)?;
         Ok(self
             .db
@@ -33,7 +31,7 @@ impl App {
         id: i64,
         input: &CohortInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let fields = input.parse(true)?;
         let version = input.version.unwrap_or_default();
         Ok(self
@@ -43,12 +41,12 @@ impl App {
     }
 
     pub async fn mentoring_cohorts(&self, actor: Option<&Actor>) -> Result<Vec<Cohort>> {
-        signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        authorise(actor, Permission::ManageMentoring)?;
         Ok(self.db.mentoring_cohorts().await?)
     }
 
     pub async fn mentoring_cohort(&self, actor: Option<&Actor>, id: i64) -> Result<CohortDetail> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         Ok(self.db.mentoring_cohort(&who_of(Some(actor)), id).await?)
     }
 
@@ -58,7 +56,7 @@ impl App {
         cohort_id: i64,
         input: &CohortMentorInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         limits::check_required("name", &input.name, limits::TITLE)?;
         Ok(self
             .db
@@ -71,7 +69,7 @@ impl App {
         actor: Option<&Actor>,
         id: i64,
     ) -> Result<()> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         Ok(self
             .db
             .delete_mentoring_cohort_mentor(&who_of(Some(actor)), id)
@@ -84,7 +82,7 @@ impl App {
         cohort_id: i64,
         input: &SessionInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let fields = input.parse(today())?;
         Ok(self
             .db
@@ -99,7 +97,7 @@ impl App {
         session_id: i64,
         mentor_ids: &[i64],
     ) -> Result<()> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         Ok(self
             .db
             .set_mentoring_attendance(&who_of(Some(actor)), session_id, mentor_ids)
@@ -112,7 +110,7 @@ impl App {
         cohort_id: i64,
         input: &EvaluationInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, WHAT)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let fields = input.parse()?;
         Ok(self
             .db

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::mentor::{
     Level, MatchingRules, NewPair, Pair, PairRuleKind, PairStatus, ScoreReason, Side,
 };
@@ -16,7 +16,7 @@ use matching::problem::{self, Mentee, Mentor, Neighbours, PairRef, Problem, Prob
 use serde::Serialize;
 use store::MatchingInput;
 
-use super::signed_in_may;
+use crate::access::authorise;
 use crate::accounts::who_of;
 use crate::{App, AppError, Result};
 
@@ -278,7 +278,7 @@ fn propose(input: &MatchingInput) -> Result<MatchOutcome> {
 impl App {
     /// What a matching run would propose now, without storing it.
     pub async fn preview_mentor_matching(&self, actor: Option<&Actor>) -> Result<MatchOutcome> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, "run the mentor matching")?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let input = self
             .db
             .mentoring_matching_input(&who_of(Some(actor)))
@@ -288,7 +288,7 @@ impl App {
 
     /// Runs the matching and stores its proposal, replacing proposals nobody accepted.
     pub async fn run_mentor_matching(&self, actor: Option<&Actor>) -> Result<MatchOutcome> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, "run the mentor matching")?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let who = who_of(Some(actor));
         let input = self.db.mentoring_matching_input(&who).await?;
         let mut outcome = propose(&input)?;

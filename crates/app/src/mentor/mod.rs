@@ -18,19 +18,3 @@ pub use input::{
     OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, RulesInput, SessionInput,
 };
 pub use matching::{effective_weights, MatchOutcome, ProposedPair, Unmatched, CRITERIA};
-
-use domain::access::{Actor, Write};
-
-use crate::plan::allow;
-use crate::{AppError, Result};
-
-/// The signed-in actor, if they may do `write`.
-pub(crate) fn signed_in_may<'a>(
-    actor: Option<&'a Actor>,
-    write: Write<'_>,
-    what: &str,
-) -> Result<&'a Actor> {
-    let actor = actor.ok_or(AppError::Unauthenticated)?;
-    allow(actor, write, what)?;
-    Ok(actor)
-}

@@ -1,7 +1,7 @@
 //! Rules for the matching, pairs and their life, what is recorded about them, and the
 //! output indicators.
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::mentor::{
     compute_indicators, MatchingRules, MentoringIndicators, Pair, PairEvent, PairLog, PairRule,
     Side,
@@ -10,17 +10,15 @@ use domain::mentor::{
 use super::input::{
     CheckInInput, MeetingInput, OutcomeInput, PairChangeInput, PairRuleInput, RulesInput,
 };
-use super::signed_in_may;
+use crate::access::{authorise, signed_in};
 use crate::accounts::who_of;
 use crate::input::today;
 use crate::{App, AppError, Result};
 
-const MANAGE: &str = "run the mentor programme";
-
 impl App {
     /// The matching rules and their version.
     pub async fn mentoring_rules(&self, actor: Option<&Actor>) -> Result<(MatchingRules, i64)> {
-        signed_in_may(actor, Write::ManageMentoring, MANAGE)?;
+        authorise(actor, Permission::ManageMentoring)?;
         Ok(self.db.mentoring_rules().await?)
     }
 
@@ -30,7 +28,7 @@ impl App {
         actor: Option<&Actor>,
         input: &RulesInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, MANAGE)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let (version, rules) = input.parse()?;
         Ok(self
             .db
@@ -39,7 +37,7 @@ impl App {
     }
 
     pub async fn mentoring_pair_rules(&self, actor: Option<&Actor>) -> Result<Vec<PairRule>> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, MANAGE)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         Ok(self.db.mentoring_pair_rules(&who_of(Some(actor))).await?)
     }
 
@@ -49,7 +47,7 @@ impl App {
         actor: Option<&Actor>,
         input: &PairRuleInput,
     ) -> Result<()> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, MANAGE)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let kind = input.parse()?;
         Ok(self
             .db
@@ -58,13 +56,13 @@ impl App {
     }
 
     pub async fn mentoring_pairs(&self, actor: Option<&Actor>) -> Result<Vec<Pair>> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, MANAGE)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         Ok(self.db.mentoring_pairs(&who_of(Some(actor)), None).await?)
     }
 
     /// The pairs of the profiles linked to the signed-in account.
     pub async fn my_mentoring_pairs(&self, actor: Option<&Actor>) -> Result<Vec<Pair>> {
-        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let actor = signed_in(actor)?;
         let who = who_of(Some(actor));
         let mut pairs = Vec::new();
         for p in self.my_mentoring_profiles(Some(actor)).await? {
@@ -95,26 +93,21 @@ impl App {
         id: i64,
         side: Option<Side>,
     ) -> Result<&'a Actor> {
-        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let actor = signed_in(actor)?;
         let (mentor, mentee) = self.pair_owners(id).await?;
-        let may = |owner| actor.may(Write::OwnMentoringProfile { owner });
-        let mine = match side {
-            Some(Side::Mentor) => may(mentor),
-            Some(Side::Mentee) => may(mentee),
-            None => may(mentor) || may(mentee),
-        };
-        if mine {
-            Ok(actor)
-        } else if may(mentor) || may(mentee) {
-            // The other side of the pair knows it exists; only this step is not theirs.
-            Err(AppError::Forbidden(format!(
-                "your role ({}) does not allow you to act for the other side of this pair",
-                actor.role
-            )))
-        } else {
+        let may = |owner| actor.may(Permission::OwnMentoringProfile { owner });
+        if !may(mentor) && !may(mentee) {
             // To anyone outside the pair it looks like no pair: who is paired is personal data.
-            Err(AppError::NotFound(format!("pair #{id}")))
+            return Err(AppError::NotFound(format!("pair #{id}")));
         }
+        // The other side of the pair knows it exists; only this step may not be theirs.
+        let owner = match side {
+            Some(Side::Mentor) => mentor,
+            Some(Side::Mentee) => mentee,
+            None => return Ok(actor),
+        };
+        actor.require(Permission::OwnMentoringProfile { owner })?;
+        Ok(actor)
     }
 
     /// Moves a pair on: each side accepts for itself (or the coordinator records it); the
@@ -125,13 +118,13 @@ impl App {
         id: i64,
         input: &PairChangeInput,
     ) -> Result<Pair> {
-        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let actor = signed_in(actor)?;
         let (version, event) = input.parse(today())?;
         let actor = match &event {
             PairEvent::Accept { side, .. } => {
                 self.pair_member(Some(actor), id, Some(*side)).await?
             }
-            _ => signed_in_may(Some(actor), Write::ManageMentoring, MANAGE)?,
+            _ => authorise(Some(actor), Permission::ManageMentoring)?,
         };
         Ok(self
             .db
@@ -160,7 +153,7 @@ impl App {
         pair_id: i64,
         input: &CheckInInput,
     ) -> Result<()> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, MANAGE)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let check_in = input.parse(today())?;
         Ok(self
             .db
@@ -174,7 +167,7 @@ impl App {
         pair_id: i64,
         input: &OutcomeInput,
     ) -> Result<()> {
-        let actor = signed_in_may(actor, Write::ManageMentoring, MANAGE)?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let outcome = input.parse(today())?;
         Ok(self
             .db
@@ -193,11 +186,7 @@ impl App {
 
     /// The output indicators as of today.
     pub async fn mentoring_indicators(&self, actor: Option<&Actor>) -> Result<MentoringIndicators> {
-        let actor = signed_in_may(
-            actor,
-            Write::ReadMentoringIndicators,
-            "see the mentor programme's indicators",
-        )?;
+        let actor = authorise(actor, Permission::ReadMentoringIndicators)?;
         let (pairs, meetings, outcomes) = self
             .db
             .mentoring_indicator_input(&who_of(Some(actor)))

@@ -1,12 +1,12 @@
 //! Profiles: registered by the coordinator; seen, corrected and deleted by the person
 //! whose account they are linked to, too.
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::mentor::{Profile, Side};
 use store::{ProfileFilter, ProfileOwner};
 
 use super::input::ProfileInput;
-use super::signed_in_may;
+use crate::access::{authorise, signed_in};
 use crate::accounts::who_of;
 use crate::input::today;
 use crate::{App, AppError, Result};
@@ -17,11 +17,7 @@ impl App {
         actor: Option<&Actor>,
         input: &ProfileInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(
-            actor,
-            Write::ManageMentoring,
-            "register people in the mentor programme",
-        )?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let fields = input.parse(today(), false)?;
         Ok(self
             .db
@@ -35,11 +31,7 @@ impl App {
         actor: Option<&Actor>,
         side: Option<Side>,
     ) -> Result<Vec<Profile>> {
-        let actor = signed_in_may(
-            actor,
-            Write::ManageMentoring,
-            "see the mentor programme's profiles",
-        )?;
+        let actor = authorise(actor, Permission::ManageMentoring)?;
         let filter = ProfileFilter {
             side,
             account_id: None,
@@ -52,7 +44,7 @@ impl App {
 
     /// The profiles linked to the signed-in account.
     pub async fn my_mentoring_profiles(&self, actor: Option<&Actor>) -> Result<Vec<Profile>> {
-        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let actor = signed_in(actor)?;
         let filter = ProfileFilter {
             side: None,
             account_id: Some(actor.id),
@@ -71,14 +63,14 @@ impl App {
         actor: Option<&'a Actor>,
         id: i64,
     ) -> Result<(&'a Actor, ProfileOwner)> {
-        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let actor = signed_in(actor)?;
         let not_found = || AppError::NotFound(format!("profile #{id}"));
         let owner = self
             .db
             .mentoring_profile_owner(id)
             .await?
             .ok_or_else(not_found)?;
-        if !actor.may(Write::OwnMentoringProfile {
+        if !actor.may(Permission::OwnMentoringProfile {
             owner: owner.account_id,
         }) {
             return Err(not_found());
@@ -104,7 +96,7 @@ impl App {
     ) -> Result<i64> {
         let (actor, owner) = self.profile_access(actor, id).await?;
         let fields = input.parse(today(), true)?;
-        if fields.account_id != owner.account_id && !actor.may(Write::ManageMentoring) {
+        if fields.account_id != owner.account_id && !actor.may(Permission::ManageMentoring) {
             return Err(AppError::Forbidden(
                 "only the coordinator links a profile to another account".into(),
             ));

@@ -1,14 +1,12 @@
 //! Cases: registered and kept by staff; seen and partly corrected by the newcomer.
 
-use domain::access::{Actor, Role, Write};
+use domain::access::{Actor, CaseScope, Permission};
 use domain::newcomer::{Case, CaseDetail};
-use store::CaseScope;
 
 use super::input::{CaseInput, OwnCorrectionInput};
+use crate::access::{authorise, signed_in};
 use crate::accounts::who_of;
 use crate::input::today;
-use crate::mentor::signed_in_may;
-use crate::plan::allow;
 use crate::{App, AppError, Result};
 
 impl App {
@@ -19,17 +17,13 @@ impl App {
         actor: Option<&Actor>,
         input: &CaseInput,
     ) -> Result<i64> {
-        let actor = signed_in_may(actor, Write::ListNewcomerCases, "register newcomers")?;
+        let actor = authorise(actor, Permission::ListNewcomerCases)?;
         let mut fields = input.parse(today(), false)?;
-        allow(
-            actor,
-            Write::RegisterNewcomer {
-                municipality: &fields.municipality,
-            },
-            "register newcomers in this municipality",
-        )?;
-        if fields.contact_person.is_none() && actor.role == Role::NewcomerStaff {
-            fields.contact_person = Some(actor.id);
+        actor.require(Permission::RegisterNewcomer {
+            municipality: &fields.municipality,
+        })?;
+        if fields.contact_person.is_none() {
+            fields.contact_person = actor.default_contact_person();
         }
         Ok(self
             .db
@@ -40,30 +34,16 @@ impl App {
     /// The cases the actor handles: admin every case; staff those of their municipalities
     /// and those they are the contact person of.
     pub async fn newcomer_cases(&self, actor: Option<&Actor>) -> Result<Vec<Case>> {
-        let actor = signed_in_may(actor, Write::ListNewcomerCases, "see newcomer cases")?;
-        let scope = if actor.role == Role::Admin {
-            CaseScope {
-                all: true,
-                ..Default::default()
-            }
-        } else {
-            CaseScope {
-                contact_person: Some(actor.id),
-                municipalities: actor.municipalities.clone(),
-                ..Default::default()
-            }
-        };
+        let actor = signed_in(actor)?;
+        let scope = store_scope(actor.newcomer_case_scope()?);
         Ok(self.db.newcomer_cases(&who_of(Some(actor)), &scope).await?)
     }
 
     /// The case linked to the signed-in account, with everything recorded about it.
     pub async fn my_newcomer_case(&self, actor: Option<&Actor>) -> Result<Option<CaseDetail>> {
-        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let actor = signed_in(actor)?;
         let who = who_of(Some(actor));
-        let scope = CaseScope {
-            account_id: Some(actor.id),
-            ..Default::default()
-        };
+        let scope = store_scope(actor.own_newcomer_case_scope());
         let Some(case) = self
             .db
             .newcomer_cases(&who, &scope)
@@ -78,7 +58,7 @@ impl App {
 
     /// A case with its steps, follow-ups, consents and rent-to-own.
     pub async fn newcomer_case(&self, actor: Option<&Actor>, id: i64) -> Result<CaseDetail> {
-        let (actor, _, _) = self.case_access(actor, id, true, "see this case").await?;
+        let (actor, _, _) = self.case_access(actor, id, true).await?;
         self.db
             .newcomer_case(&who_of(Some(actor)), id)
             .await?
@@ -93,18 +73,12 @@ impl App {
         id: i64,
         input: &CaseInput,
     ) -> Result<i64> {
-        let (actor, access, _) = self
-            .case_access(actor, id, false, "change this case")
-            .await?;
+        let (actor, access, _) = self.case_access(actor, id, false).await?;
         let fields = input.parse(today(), true)?;
         if fields.municipality != access.municipality {
-            allow(
-                actor,
-                Write::RegisterNewcomer {
-                    municipality: &fields.municipality,
-                },
-                "move a case to this municipality",
-            )?;
+            actor.require(Permission::RegisterNewcomer {
+                municipality: &fields.municipality,
+            })?;
         }
         let version = input.version.unwrap_or_default();
         Ok(self
@@ -121,9 +95,7 @@ impl App {
         id: i64,
         input: &OwnCorrectionInput,
     ) -> Result<i64> {
-        let (actor, _, _) = self
-            .case_access(actor, id, true, "correct this case")
-            .await?;
+        let (actor, _, _) = self.case_access(actor, id, true).await?;
         let (version, own) = input.parse()?;
         let who = who_of(Some(actor));
         let case = self
@@ -141,5 +113,27 @@ impl App {
             .db
             .update_newcomer_case(&who, id, version, &fields)
             .await?)
+    }
+}
+
+/// The store's filter for the cases `scope` holds.
+fn store_scope(scope: CaseScope<'_>) -> store::CaseScope {
+    match scope {
+        CaseScope::All => store::CaseScope {
+            all: true,
+            ..Default::default()
+        },
+        CaseScope::Handled {
+            municipalities,
+            contact_person,
+        } => store::CaseScope {
+            contact_person: Some(contact_person),
+            municipalities: municipalities.to_vec(),
+            ..Default::default()
+        },
+        CaseScope::Own { account } => store::CaseScope {
+            account_id: Some(account),
+            ..Default::default()
+        },
     }
 }

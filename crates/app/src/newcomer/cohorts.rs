@@ -2,22 +2,18 @@
 //! suppressed for everyone. Project leader, steering group, staff and admin see every
 //! municipality; the public view shows the region only, whose cohorts are the largest.
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use domain::newcomer::{cohort_figures, CohortFigures, REGION};
 use store::Who;
 
+use crate::access::authorise;
 use crate::accounts::who_of;
-use crate::mentor::signed_in_may;
 use crate::{App, Result};
 
 impl App {
     /// Every municipality's and the region's cohorts, small counts suppressed.
     pub async fn newcomer_cohorts(&self, actor: Option<&Actor>) -> Result<Vec<CohortFigures>> {
-        let actor = signed_in_may(
-            actor,
-            Write::ReadNewcomerCohorts,
-            "see the newcomer cohorts",
-        )?;
+        let actor = authorise(actor, Permission::ReadNewcomerCohorts)?;
         let subjects = self.db.newcomer_cohort_input(&who_of(Some(actor))).await?;
         Ok(cohort_figures(&subjects))
     }

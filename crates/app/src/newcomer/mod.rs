@@ -18,9 +18,10 @@ pub use input::{
     RentToOwnInput, StepInput, WithdrawalInput,
 };
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Permission};
 use store::CaseAccess;
 
+use crate::access::signed_in;
 use crate::{App, AppError, Result};
 
 /// How an actor came to touch a case.
@@ -43,32 +44,26 @@ impl App {
         actor: Option<&'a Actor>,
         id: i64,
         own: bool,
-        what: &str,
     ) -> Result<(&'a Actor, CaseAccess, Via)> {
-        let actor = actor.ok_or(AppError::Unauthenticated)?;
+        let actor = signed_in(actor)?;
         let not_found = || AppError::NotFound(format!("newcomer case #{id}"));
         let access = self
             .db
             .newcomer_case_access(id)
             .await?
             .ok_or_else(not_found)?;
-        let owns = actor.may(Write::OwnNewcomerCase {
+        let owns = actor.may(Permission::OwnNewcomerCase {
             owner: access.account_id,
         });
-        let via = if actor.may(Write::HandleNewcomerCase {
+        let staff = Permission::HandleNewcomerCase {
             municipality: &access.municipality,
             contact_person: access.contact_person,
-        }) {
-            Via::Staff
-        } else if own && owns {
-            Via::Own
-        } else if owns {
-            return Err(AppError::Forbidden(format!(
-                "your role ({}) does not allow you to {what}",
-                actor.role
-            )));
-        } else {
-            return Err(not_found());
+        };
+        let via = match (actor.require(staff), owns) {
+            (Ok(()), _) => Via::Staff,
+            (Err(_), false) => return Err(not_found()),
+            (Err(_), true) if own => Via::Own,
+            (Err(denied), true) => return Err(denied.into()),
         };
         Ok((actor, access, via))
     }

@@ -15,9 +15,7 @@ impl App {
         case_id: i64,
         input: &StepInput,
     ) -> Result<()> {
-        let (actor, _, _) = self
-            .case_access(actor, case_id, false, "record steps of this case")
-            .await?;
+        let (actor, _, _) = self.case_access(actor, case_id, false).await?;
         let today = today();
         let step = input.parse(today)?;
         Ok(self
@@ -33,9 +31,7 @@ impl App {
         case_id: i64,
         input: &FollowUpInput,
     ) -> Result<()> {
-        let (actor, _, _) = self
-            .case_access(actor, case_id, false, "record follow-ups of this case")
-            .await?;
+        let (actor, _, _) = self.case_access(actor, case_id, false).await?;
         let today = today();
         let follow_up = input.parse(today)?;
         Ok(self
@@ -51,9 +47,7 @@ impl App {
         case_id: i64,
         input: &ConsentInput,
     ) -> Result<i64> {
-        let (actor, _, _) = self
-            .case_access(actor, case_id, false, "record consent for this case")
-            .await?;
+        let (actor, _, _) = self.case_access(actor, case_id, false).await?;
         let consent = input.parse(today())?;
         Ok(self
             .db
@@ -69,9 +63,7 @@ impl App {
         consent_id: i64,
         input: &WithdrawalInput,
     ) -> Result<()> {
-        let (actor, _, _) = self
-            .case_access(actor, case_id, true, "withdraw consent for this case")
-            .await?;
+        let (actor, _, _) = self.case_access(actor, case_id, true).await?;
         let today = today();
         let on = input.parse(today)?;
         Ok(self
@@ -87,9 +79,7 @@ impl App {
         case_id: i64,
         input: &RentToOwnInput,
     ) -> Result<i64> {
-        let (actor, _, _) = self
-            .case_access(actor, case_id, false, "keep rent-to-own for this case")
-            .await?;
+        let (actor, _, _) = self.case_access(actor, case_id, false).await?;
         let fields = input.parse(today())?;
         Ok(self
             .db

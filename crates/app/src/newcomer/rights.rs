@@ -18,9 +18,7 @@ impl App {
     /// it, and the audit log's record of who read or changed it. The newcomer may export
     /// their own case; so may its staff.
     pub async fn export_newcomer_case(&self, actor: Option<&Actor>, id: i64) -> Result<CaseExport> {
-        let (actor, _, _) = self
-            .case_access(actor, id, true, "export this case")
-            .await?;
+        let (actor, _, _) = self.case_access(actor, id, true).await?;
         Ok(self
             .db
             .export_newcomer_case(&who_of(Some(actor)), id)
@@ -31,7 +29,7 @@ impl App {
     /// cohorts. Asked by the newcomer, it is done at once: there is nothing the service
     /// must keep that outweighs it. A second erasure is NotFound.
     pub async fn erase_newcomer_case(&self, actor: Option<&Actor>, id: i64) -> Result<()> {
-        let (actor, _, via) = self.case_access(actor, id, true, "erase this case").await?;
+        let (actor, _, via) = self.case_access(actor, id, true).await?;
         let reason = match via {
             Via::Own => "request",
             Via::Staff => "staff",

@@ -1,7 +1,6 @@
 //! The action plan as a filtered table and as a timeline.
 
 use askama::Template;
-use domain::access::Role;
 use domain::state::{ActionFilter, ActionRef, Snapshot};
 use domain::status::Status;
 use i18n::Arg;
@@ -128,9 +127,7 @@ pub fn table(c: &Chrome, s: &Snapshot, filter: &ActionFilter, rows: &[ActionRef]
         count: count(&ctx, s, rows),
         query: filter_query(filter),
         groups: group_rows(c.lang, rows),
-        may_add: c
-            .user
-            .is_some_and(|u| matches!(u.role, Role::Admin | Role::ProjectLeader)),
+        may_add: ctx.can.edit_plan,
         ctx,
         s,
     })

@@ -261,7 +261,7 @@ async fn create_action(
     ctx: Ctx,
     Input(input): Input<ActionInput>,
 ) -> ApiResult<(StatusCode, Json<ActionDetail>)> {
-    ctx.app.create_action(ctx.require()?, &input).await?;
+    ctx.app.create_action(ctx.actor.as_ref(), &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(action_detail(&ctx, &input.id).await?),
@@ -278,7 +278,9 @@ async fn update_action(
     Path(id): Path<String>,
     Input(input): Input<ActionInput>,
 ) -> ApiResult<Json<ActionDetail>> {
-    ctx.app.update_action(ctx.require()?, &id, &input).await?;
+    ctx.app
+        .update_action(ctx.actor.as_ref(), &id, &input)
+        .await?;
     Ok(Json(action_detail(&ctx, &id).await?))
 }
 
@@ -320,7 +322,10 @@ async fn report_status(
     Path(id): Path<String>,
     Input(input): Input<StatusInput>,
 ) -> ApiResult<(StatusCode, Json<StatusUpdateDto>)> {
-    let update = ctx.app.report_status(ctx.require()?, &id, &input).await?;
+    let update = ctx
+        .app
+        .report_status(ctx.actor.as_ref(), &id, &input)
+        .await?;
     Ok((StatusCode::CREATED, Json((&update).into())))
 }
 
@@ -363,7 +368,7 @@ async fn create_measure(
     ctx: Ctx,
     Input(input): Input<MeasureInput>,
 ) -> ApiResult<(StatusCode, Json<MeasureDto>)> {
-    ctx.app.create_measure(ctx.require()?, &input).await?;
+    ctx.app.create_measure(ctx.actor.as_ref(), &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(measure_dto(&ctx, &input.id).await?),
@@ -380,7 +385,9 @@ async fn update_measure(
     Path(id): Path<String>,
     Input(input): Input<MeasureInput>,
 ) -> ApiResult<Json<MeasureDto>> {
-    ctx.app.update_measure(ctx.require()?, &id, &input).await?;
+    ctx.app
+        .update_measure(ctx.actor.as_ref(), &id, &input)
+        .await?;
     Ok(Json(measure_dto(&ctx, &id).await?))
 }
 
@@ -406,7 +413,7 @@ async fn update_contact(
     Input(input): Input<ContactInput>,
 ) -> ApiResult<Json<MunicipalityDto>> {
     ctx.app
-        .update_contact(ctx.require()?, &code, &input)
+        .update_contact(ctx.actor.as_ref(), &code, &input)
         .await?;
     let s = ctx.app.snapshot().await?;
     let m = dto::municipalities(&s)
@@ -447,7 +454,7 @@ const AUDIT_PAGE: i64 = 100;
 async fn audit(ctx: Ctx, Params(q): Params<PageQuery>) -> ApiResult<Json<Vec<AuditDto>>> {
     let (entries, _) = ctx
         .app
-        .audit_log(ctx.require()?, q.page(), q.limit(AUDIT_PAGE))
+        .audit_log(ctx.actor.as_ref(), q.page(), q.limit(AUDIT_PAGE))
         .await?;
     Ok(Json(entries.iter().map(Into::into).collect()))
 }
@@ -521,7 +528,7 @@ async fn set_target(
     Path(id): Path<String>,
     Input(input): Input<TargetInput>,
 ) -> ApiResult<(StatusCode, Json<TargetDto>)> {
-    let t = ctx.app.set_target(ctx.require()?, &id, &input).await?;
+    let t = ctx.app.set_target(ctx.actor.as_ref(), &id, &input).await?;
     Ok((StatusCode::CREATED, Json((&t).into())))
 }
 

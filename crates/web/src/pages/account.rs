@@ -109,7 +109,7 @@ pub async fn audit(ctx: Ctx, Query(q): Query<Page>) -> PageResult {
     let page_no = q.page.unwrap_or(0).max(0);
     let (entries, more) = ctx
         .app
-        .audit_log(actor, page_no, 50)
+        .audit_log(Some(actor), page_no, 50)
         .await
         .map_err(|e| error_page(&ctx, e, "/audit"))?;
     Ok(page(

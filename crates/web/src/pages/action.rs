@@ -4,7 +4,7 @@ use app::{ActionInput, AppError, StatusInput};
 use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
-use domain::access::Write;
+use domain::access::Permission;
 
 use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
 use crate::context::Ctx;
@@ -37,7 +37,7 @@ async fn show_action(
         .history(id, history_page, HISTORY_SHOWN)
         .await
         .map_err(|e| error_page(ctx, e, &format!("/actions/{id}")))?;
-    let may = |w| ctx.actor.as_ref().is_some_and(|a| a.may(w));
+    let can = ctx.can();
     let body = render::action(
         &ctx.chrome(),
         &s,
@@ -46,10 +46,8 @@ async fn show_action(
             history: &history,
             history_page,
             more_history,
-            may_report: may(Write::ReportStatus {
-                work_package: &item.work_package.id,
-            }),
-            may_edit: may(Write::EditPlan),
+            may_report: can.report_status(&item.work_package.id),
+            may_edit: can.edit_plan,
             status_form,
             edit_form,
             today: time::OffsetDateTime::now_utc().date(),
@@ -104,7 +102,7 @@ pub async fn report(ctx: Ctx, Path(id): Path<String>, Form(fields): Form<Fields>
         text: field(&fields, "text").to_string(),
         reported_on: field(&fields, "reported_on").to_string(),
     };
-    match ctx.app.report_status(actor, &id, &input).await {
+    match ctx.app.report_status(Some(actor), &id, &input).await {
         Ok(update) => Ok(Redirect::to(&format!("{back}#update-{}", update.id)).into_response()),
         Err(e) => sent_back(&ctx, &id, e, fields, Which::Status).await,
     }
@@ -129,7 +127,7 @@ pub async fn edit(ctx: Ctx, Path(id): Path<String>, Form(fields): Form<Fields>) 
     let actor = ctx.require().map_err(|e| error_page(&ctx, e, &back))?;
     match ctx
         .app
-        .update_action(actor, &id, &action_input(&fields))
+        .update_action(Some(actor), &id, &action_input(&fields))
         .await
     {
         Ok(_) => Ok(Redirect::to(&back).into_response()),
@@ -138,16 +136,8 @@ pub async fn edit(ctx: Ctx, Path(id): Path<String>, Form(fields): Form<Fields>) 
 }
 
 pub async fn new(ctx: Ctx) -> PageResult {
-    let actor = ctx
-        .require()
+    app::authorise(ctx.actor.as_ref(), Permission::EditPlan)
         .map_err(|e| error_page(&ctx, e, "/actions/new"))?;
-    if !actor.may(Write::EditPlan) {
-        let e = AppError::Forbidden(format!(
-            "your role ({}) does not allow you to change the plan",
-            actor.role
-        ));
-        return Err(error_page(&ctx, e, "/"));
-    }
     let s = plan_or_error(&ctx, "/").await?;
     Ok(page(
         StatusCode::OK,
@@ -160,7 +150,7 @@ pub async fn create(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
         .require()
         .map_err(|e| error_page(&ctx, e, "/actions/new"))?;
     let input = action_input(&fields);
-    match ctx.app.create_action(actor, &input).await {
+    match ctx.app.create_action(Some(actor), &input).await {
         Ok(()) => Ok(Redirect::to(&format!("/actions/{}", input.id)).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             let (status, _) = classify(&e);

@@ -5,7 +5,6 @@ use app::{AppError, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
 use axum::extract::{Form, Path};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::access::Write;
 use domain::catalogue::BASELINES;
 use domain::stats::AreaKind;
 
@@ -36,8 +35,8 @@ pub async fn overview(ctx: Ctx) -> PageResult {
     // The programme's own figures, for those whose role follows them; anonymous
     // visitors get the page as it is cached, without them.
     let actor = ctx.actor.as_ref();
-    let may = |w| actor.is_some_and(|a| a.may(w));
-    let mentoring = if may(Write::ReadMentoringIndicators) {
+    let can = ctx.can();
+    let mentoring = if can.read_mentoring_indicators {
         Some(
             ctx.app
                 .mentoring_indicators(actor)
@@ -47,7 +46,7 @@ pub async fn overview(ctx: Ctx) -> PageResult {
     } else {
         None
     };
-    let mut cohorts = if may(Write::ReadNewcomerCohorts) {
+    let mut cohorts = if can.read_newcomer_cohorts {
         ctx.app
             .newcomer_cohorts(actor)
             .await
@@ -121,7 +120,7 @@ fn render_page(
             baselines: &baselines,
             targets: &d.targets,
             measures,
-            may_set_target: ctx.actor.as_ref().is_some_and(|a| a.may(Write::EditPlan)),
+            may_set_target: ctx.can().set_targets,
             target_form: form,
         },
     );
@@ -198,7 +197,7 @@ pub async fn set_target(
         value: field(&fields, "value").into(),
         note: field(&fields, "note").into(),
     };
-    match ctx.app.set_target(actor, &id, &input).await {
+    match ctx.app.set_target(Some(actor), &id, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("{back}#targets")).into_response()),
         Err(e @ AppError::Invalid(_)) => {
             let (status, _) = crate::problem::classify(&e);

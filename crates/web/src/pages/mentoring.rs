@@ -11,7 +11,7 @@ use app::AppError;
 use axum::extract::{Form, Path};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
-use domain::access::Write;
+use domain::access::Permission;
 use domain::mentor::{PairLog, Profile, Side};
 use domain::FieldError;
 
@@ -25,9 +25,7 @@ use crate::problem::classify;
 const HOME: &str = "/mentoring";
 
 fn manages(ctx: &Ctx) -> bool {
-    ctx.actor
-        .as_ref()
-        .is_some_and(|a| a.may(Write::ManageMentoring))
+    ctx.can().manage_mentoring
 }
 
 async fn overview_page(ctx: &Ctx, run_form: &render::Form, status: StatusCode) -> PageResult {
@@ -258,16 +256,8 @@ async fn profile_page(
 
 /// GET /mentoring/profiles/new
 pub async fn new_profile(ctx: Ctx) -> PageResult {
-    let actor = ctx
-        .require()
+    app::authorise(ctx.actor.as_ref(), Permission::ManageMentoring)
         .map_err(|e| error_page(&ctx, e, "/mentoring/profiles/new"))?;
-    if !actor.may(Write::ManageMentoring) {
-        let e = AppError::Forbidden(format!(
-            "your role ({}) does not allow you to register people in the mentor programme",
-            actor.role
-        ));
-        return Err(error_page(&ctx, e, HOME));
-    }
     profile_page(&ctx, None, &render::Form::default(), StatusCode::OK).await
 }
 

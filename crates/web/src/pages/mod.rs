@@ -22,7 +22,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use domain::state::Snapshot;
 
-use domain::access::{Actor, Write};
+use domain::access::{Actor, Capabilities};
 
 use crate::cache_control;
 use crate::context::Ctx;
@@ -61,7 +61,7 @@ const INDICATOR: Cached = Cached {
 /// Some roles also see the programme's own figures on the indicator overview,
 /// read from the mentor programme and the newcomer service as they stand.
 fn without_programme_figures(actor: &Actor) -> bool {
-    !actor.may(Write::ReadMentoringIndicators) && !actor.may(Write::ReadNewcomerCohorts)
+    !Capabilities::of(Some(actor)).read_restricted_figures()
 }
 
 pub fn router(state: &AppState) -> Router<AppState> {

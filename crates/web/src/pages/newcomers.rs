@@ -10,7 +10,7 @@ use app::AppError;
 use axum::extract::{Form, Path};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::access::Write;
+use domain::access::Permission;
 use domain::newcomer::{due_follow_ups, CaseDetail};
 use domain::FieldError;
 
@@ -25,9 +25,7 @@ const LIST: &str = "/newcomers";
 const OWN: &str = "/newcomers/me";
 
 fn is_staff(ctx: &Ctx) -> bool {
-    ctx.actor
-        .as_ref()
-        .is_some_and(|a| a.may(Write::ListNewcomerCases))
+    ctx.can().list_newcomer_cases
 }
 
 /// GET /newcomers
@@ -108,16 +106,8 @@ async fn new_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageRes
 
 /// GET /newcomers/new
 pub async fn new_case(ctx: Ctx) -> PageResult {
-    let actor = ctx
-        .require()
+    app::authorise(ctx.actor.as_ref(), Permission::ListNewcomerCases)
         .map_err(|e| error_page(&ctx, e, "/newcomers/new"))?;
-    if !actor.may(Write::ListNewcomerCases) {
-        let e = AppError::Forbidden(format!(
-            "your role ({}) does not allow you to register newcomers",
-            actor.role
-        ));
-        return Err(error_page(&ctx, e, LIST));
-    }
     new_page(&ctx, &render::Form::default(), StatusCode::OK).await
 }
 
@@ -455,7 +445,7 @@ pub async fn withdraw_own(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
 /// region's public figures; small counts suppressed either way.
 pub async fn cohorts(ctx: Ctx) -> PageResult {
     let actor = ctx.actor.as_ref();
-    let scoped = actor.is_some_and(|a| a.may(Write::ReadNewcomerCohorts));
+    let scoped = ctx.can().read_newcomer_cohorts;
     let figures = if scoped {
         ctx.app.newcomer_cohorts(actor).await
     } else {

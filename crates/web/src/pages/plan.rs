@@ -3,7 +3,6 @@
 use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
-use domain::access::Write;
 use serde::Deserialize;
 
 use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
@@ -59,11 +58,7 @@ fn editable_municipalities<'a>(ctx: &Ctx, s: &'a domain::state::Snapshot) -> Vec
         .municipalities
         .iter()
         .map(|m| m.code.as_str())
-        .filter(|code| {
-            ctx.actor
-                .as_ref()
-                .is_some_and(|a| a.may(Write::EditMunicipality { code }))
-        })
+        .filter(|code| ctx.can().edit_municipality(code))
         .collect()
 }
 
@@ -93,7 +88,7 @@ pub async fn edit_contact(
         email: field(&fields, "email").to_string(),
         version: field(&fields, "version").parse().ok(),
     };
-    match ctx.app.update_contact(actor, &code, &input).await {
+    match ctx.app.update_contact(Some(actor), &code, &input).await {
         Ok(_) => Ok(Redirect::to(back).into_response()),
         Err(e @ (app::AppError::Invalid(_) | app::AppError::Conflict(_))) => {
             let (status, _) = crate::problem::classify(&e);
@@ -127,7 +122,7 @@ async fn show_measure(ctx: &Ctx, id: &str, form: &render::Form, status: StatusCo
             "/",
         ));
     }
-    let may_edit = ctx.actor.as_ref().is_some_and(|a| a.may(Write::EditPlan));
+    let may_edit = ctx.can().edit_plan;
     // The indicators that name this measure among those they follow.
     let indicators = domain::catalogue::INDICATORS
         .iter()
@@ -160,7 +155,7 @@ pub async fn edit_measure(
         title: field(&fields, "title").to_string(),
         version: field(&fields, "version").parse().ok(),
     };
-    match ctx.app.update_measure(actor, &id, &input).await {
+    match ctx.app.update_measure(Some(actor), &id, &input).await {
         Ok(_) => Ok(Redirect::to(&back).into_response()),
         Err(e @ (app::AppError::Invalid(_) | app::AppError::Conflict(_))) => {
             let (status, _) = crate::problem::classify(&e);

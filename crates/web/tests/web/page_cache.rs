@@ -129,7 +129,7 @@ async fn a_status_reported_through_another_server_is_seen_within_a_second_or_so(
             reported_on: String::new(),
         };
         other
-            .report_status(&actor, "mentorprogram", &input)
+            .report_status(Some(&actor), "mentorprogram", &input)
             .await
             .unwrap();
         // Within the recheck interval; polled, with a wide margin for a busy machine.

@@ -1,5 +1,15 @@
-//! Who may do what. Reading the plan is public; every write is decided here,
-//! so the web pages, the JSON API and the CLI cannot disagree.
+//! Who may do what. Reading the plan is public; every other permission is decided here
+//! (`Actor::may`), so the web pages, the JSON API and the CLI cannot disagree: the use
+//! cases refuse with [`Denied`], pages offer what [`Capabilities`] hold, and lists of
+//! newcomer cases are cut to a [`CaseScope`].
+
+mod capabilities;
+mod newcomer;
+mod permission;
+
+pub use capabilities::Capabilities;
+pub use newcomer::CaseScope;
+pub use permission::{Denied, Permission};
 
 use crate::status::code_enum;
 use crate::FieldError;
@@ -30,85 +40,6 @@ pub struct Actor {
     pub work_packages: Vec<String>,
     /// Municipality codes a municipal contact writes for, or newcomer staff work in.
     pub municipalities: Vec<String>,
-}
-
-/// Everything a user can ask to change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Write<'a> {
-    /// Post a status update on an action-plan item of this work package.
-    ReportStatus { work_package: &'a str },
-    /// Add or change measures and action-plan items.
-    EditPlan,
-    /// Change a municipality's contact person.
-    EditMunicipality { code: &'a str },
-    /// Read the audit log (a read, but of who did what).
-    ReadAudit,
-    /// Manage accounts.
-    ManageUsers,
-    /// Run the mentor programme: see and change every profile, pair and cohort.
-    ManageMentoring,
-    /// See, correct or delete one mentoring profile, or accept its pair; `owner` is the
-    /// account the profile is linked to.
-    OwnMentoringProfile { owner: Option<i64> },
-    /// See the mentor programme's output indicators (counts, no people).
-    ReadMentoringIndicators,
-    /// Register a newcomer's case in this municipality.
-    RegisterNewcomer { municipality: &'a str },
-    /// List the newcomer cases one may handle (which ones, the store decides by scope).
-    ListNewcomerCases,
-    /// See, change, export or erase one newcomer case: staff of its municipality, or its
-    /// contact person.
-    HandleNewcomerCase {
-        municipality: &'a str,
-        contact_person: Option<i64>,
-    },
-    /// See, correct some fields of, export or erase one's own newcomer case, and withdraw
-    /// consent; `owner` is the account the case is linked to.
-    OwnNewcomerCase { owner: Option<i64> },
-    /// See the arrival cohorts per municipality (shares, small counts suppressed).
-    ReadNewcomerCohorts,
-}
-
-impl Actor {
-    pub fn may(&self, write: Write<'_>) -> bool {
-        use Role::*;
-        match (self.role, write) {
-            (Admin, _) => true,
-            (ProjectLeader, Write::ReportStatus { .. } | Write::EditPlan) => true,
-            (ProjectLeader, Write::EditMunicipality { .. }) => true,
-            (SteeringGroup, Write::ReportStatus { .. }) => true,
-            (WorkGroup, Write::ReportStatus { work_package }) => {
-                self.work_packages.iter().any(|w| w == work_package)
-            }
-            (MunicipalContact, Write::EditMunicipality { code }) => {
-                self.municipalities.iter().any(|m| m == code)
-            }
-            (MentorCoordinator, Write::ManageMentoring | Write::OwnMentoringProfile { .. }) => true,
-            (MentorCoordinator | ProjectLeader | SteeringGroup, Write::ReadMentoringIndicators) => {
-                true
-            }
-            (NewcomerStaff, Write::RegisterNewcomer { municipality }) => {
-                self.municipalities.iter().any(|m| m == municipality)
-            }
-            (NewcomerStaff, Write::ListNewcomerCases) => true,
-            (
-                NewcomerStaff,
-                Write::HandleNewcomerCase {
-                    municipality,
-                    contact_person,
-                },
-            ) => {
-                contact_person == Some(self.id)
-                    || self.municipalities.iter().any(|m| m == municipality)
-            }
-            (NewcomerStaff | ProjectLeader | SteeringGroup, Write::ReadNewcomerCohorts) => true,
-            // Anyone signed in may handle the profile linked to their own account.
-            (_, Write::OwnMentoringProfile { owner }) => owner == Some(self.id),
-            // … and the newcomer case linked to it.
-            (_, Write::OwnNewcomerCase { owner }) => owner == Some(self.id),
-            _ => false,
-        }
-    }
 }
 
 /// Checks that a role gets the scope it needs and no other.
@@ -153,10 +84,10 @@ pub fn check_scopes(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn actor(role: Role, wps: &[&str], ms: &[&str]) -> Actor {
+    pub(crate) fn actor(role: Role, wps: &[&str], ms: &[&str]) -> Actor {
         Actor {
             id: 1,
             email: "a@b.no".into(),
@@ -169,21 +100,21 @@ mod tests {
     #[test]
     fn work_group_reports_only_in_its_packages() {
         let a = actor(Role::WorkGroup, &["arbeid"], &[]);
-        assert!(a.may(Write::ReportStatus {
+        assert!(a.may(Permission::ReportStatus {
             work_package: "arbeid"
         }));
-        assert!(!a.may(Write::ReportStatus {
+        assert!(!a.may(Permission::ReportStatus {
             work_package: "bustad"
         }));
-        assert!(!a.may(Write::EditPlan));
+        assert!(!a.may(Permission::EditPlan));
     }
 
     #[test]
     fn municipal_contact_edits_only_its_municipality() {
         let a = actor(Role::MunicipalContact, &[], &["4643"]);
-        assert!(a.may(Write::EditMunicipality { code: "4643" }));
-        assert!(!a.may(Write::EditMunicipality { code: "4640" }));
-        assert!(!a.may(Write::ReportStatus {
+        assert!(a.may(Permission::EditMunicipality { code: "4643" }));
+        assert!(!a.may(Permission::EditMunicipality { code: "4640" }));
+        assert!(!a.may(Permission::ReportStatus {
             work_package: "arbeid"
         }));
     }
@@ -191,11 +122,11 @@ mod tests {
     #[test]
     fn reader_writes_nothing() {
         let a = actor(Role::Reader, &[], &[]);
-        assert!(!a.may(Write::ReportStatus {
+        assert!(!a.may(Permission::ReportStatus {
             work_package: "arbeid"
         }));
-        assert!(!a.may(Write::EditPlan));
-        assert!(!a.may(Write::ReadAudit));
+        assert!(!a.may(Permission::EditPlan));
+        assert!(!a.may(Permission::ReadAudit));
     }
 
     #[test]
@@ -203,34 +134,34 @@ mod tests {
         for role in Role::ALL {
             let a = actor(*role, &[], &[]);
             let manages = matches!(role, Role::Admin | Role::MentorCoordinator);
-            assert_eq!(a.may(Write::ManageMentoring), manages, "{role}");
+            assert_eq!(a.may(Permission::ManageMentoring), manages, "{role}");
             assert_eq!(
-                a.may(Write::OwnMentoringProfile { owner: Some(99) }),
+                a.may(Permission::OwnMentoringProfile { owner: Some(99) }),
                 manages,
                 "{role}"
             );
             assert_eq!(
-                a.may(Write::OwnMentoringProfile { owner: None }),
+                a.may(Permission::OwnMentoringProfile { owner: None }),
                 manages,
                 "{role}"
             );
         }
         let coordinator = actor(Role::MentorCoordinator, &[], &[]);
-        assert!(!coordinator.may(Write::EditPlan));
-        assert!(!coordinator.may(Write::ReadAudit));
-        assert!(!coordinator.may(Write::ManageUsers));
+        assert!(!coordinator.may(Permission::EditPlan));
+        assert!(!coordinator.may(Permission::ReadAudit));
+        assert!(!coordinator.may(Permission::ManageUsers));
     }
 
     #[test]
     fn a_person_handles_their_own_profile_only() {
         let a = actor(Role::Reader, &[], &[]);
-        assert!(a.may(Write::OwnMentoringProfile { owner: Some(a.id) }));
-        assert!(!a.may(Write::OwnMentoringProfile {
+        assert!(a.may(Permission::OwnMentoringProfile { owner: Some(a.id) }));
+        assert!(!a.may(Permission::OwnMentoringProfile {
             owner: Some(a.id + 1)
         }));
-        assert!(!a.may(Write::ManageMentoring));
-        assert!(!a.may(Write::ReadMentoringIndicators));
-        assert!(actor(Role::SteeringGroup, &[], &[]).may(Write::ReadMentoringIndicators));
+        assert!(!a.may(Permission::ManageMentoring));
+        assert!(!a.may(Permission::ReadMentoringIndicators));
+        assert!(actor(Role::SteeringGroup, &[], &[]).may(Permission::ReadMentoringIndicators));
     }
 
     #[test]
@@ -252,32 +183,32 @@ mod tests {
     #[test]
     fn newcomer_staff_handle_their_municipalities_and_their_own_cases() {
         let staff = actor(Role::NewcomerStaff, &[], &["4643"]);
-        assert!(staff.may(Write::RegisterNewcomer {
+        assert!(staff.may(Permission::RegisterNewcomer {
             municipality: "4643"
         }));
-        assert!(!staff.may(Write::RegisterNewcomer {
+        assert!(!staff.may(Permission::RegisterNewcomer {
             municipality: "4640"
         }));
-        assert!(staff.may(Write::HandleNewcomerCase {
+        assert!(staff.may(Permission::HandleNewcomerCase {
             municipality: "4643",
             contact_person: None
         }));
-        assert!(!staff.may(Write::HandleNewcomerCase {
+        assert!(!staff.may(Permission::HandleNewcomerCase {
             municipality: "4640",
             contact_person: Some(2)
         }));
-        assert!(staff.may(Write::HandleNewcomerCase {
+        assert!(staff.may(Permission::HandleNewcomerCase {
             municipality: "4640",
             contact_person: Some(staff.id)
         }));
-        assert!(!staff.may(Write::ManageMentoring));
-        assert!(!staff.may(Write::EditMunicipality { code: "4643" }));
+        assert!(!staff.may(Permission::ManageMentoring));
+        assert!(!staff.may(Permission::EditMunicipality { code: "4643" }));
         for role in Role::ALL {
             let a = actor(*role, &[], &["4643"]);
             let handles = matches!(role, Role::Admin | Role::NewcomerStaff);
-            assert_eq!(a.may(Write::ListNewcomerCases), handles, "{role}");
+            assert_eq!(a.may(Permission::ListNewcomerCases), handles, "{role}");
             assert_eq!(
-                a.may(Write::HandleNewcomerCase {
+                a.may(Permission::HandleNewcomerCase {
                     municipality: "4643",
                     contact_person: None
                 }),
@@ -285,13 +216,13 @@ mod tests {
                 "{role}"
             );
             assert_eq!(
-                a.may(Write::OwnNewcomerCase { owner: Some(99) }),
+                a.may(Permission::OwnNewcomerCase { owner: Some(99) }),
                 *role == Role::Admin,
                 "{role}"
             );
-            assert!(a.may(Write::OwnNewcomerCase { owner: Some(a.id) }));
+            assert!(a.may(Permission::OwnNewcomerCase { owner: Some(a.id) }));
             assert_eq!(
-                a.may(Write::ReadNewcomerCohorts),
+                a.may(Permission::ReadNewcomerCohorts),
                 matches!(
                     role,
                     Role::Admin | Role::NewcomerStaff | Role::ProjectLeader | Role::SteeringGroup
