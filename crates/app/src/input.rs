@@ -56,6 +56,75 @@ pub struct ContactInput {
     pub version: Option<i64>,
 }
 
+/// What could not be read from a form's text into an input's numbers, lists and choices.
+/// The input's `parse` reports it, after the use case has checked who is asking, so that
+/// whoever may not send the form is told so first, whatever they typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unread(pub(crate) Vec<FieldError>);
+
+impl Unread {
+    /// An optional whole number: empty is none.
+    pub fn number(&mut self, field: &'static str, text: &str) -> Option<i64> {
+        match text.trim() {
+            "" => None,
+            t => t
+                .parse()
+                .map_err(|_| {
+                    self.0
+                        .push(FieldError::new(field, "expected a whole number"))
+                })
+                .ok(),
+        }
+    }
+
+    /// A whole number the form must give; `missing` says what to give when it is empty.
+    /// 0 when it cannot be read, which is never used: `parse` refuses the input first.
+    pub fn required_number(&mut self, field: &'static str, text: &str, missing: &str) -> i64 {
+        if text.trim().is_empty() {
+            self.0.push(FieldError::new(field, missing));
+            return 0;
+        }
+        self.number(field, text).unwrap_or_default()
+    }
+
+    /// Every value of a field sent more than once (ticked boxes) as whole numbers.
+    pub fn numbers(&mut self, field: &'static str, texts: &[String]) -> Vec<i64> {
+        texts
+            .iter()
+            .map(|t| self.required_number(field, t, "expected a whole number"))
+            .collect()
+    }
+
+    /// A yes/no choice: `true`, or `false` and empty for an unticked box.
+    pub fn yes_no(&mut self, field: &'static str, text: &str) -> bool {
+        match text {
+            "true" => true,
+            "false" | "" => false,
+            _ => {
+                self.0.push(FieldError::new(field, "expected yes or no"));
+                false
+            }
+        }
+    }
+
+    /// The problems, if there were any.
+    pub fn check(&self) -> Result<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0.clone()))
+        }
+    }
+}
+
+/// "a, b, c" as a form's text field holds a list: trimmed, without empty entries.
+pub fn comma_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Collects field errors so they can be reported together.
 #[derive(Default)]
 pub(crate) struct Errors(pub(crate) Vec<FieldError>);
@@ -330,6 +399,40 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(input.parse().unwrap().reported_on, today());
+    }
+
+    #[test]
+    fn form_text_is_read_and_its_problems_kept() {
+        let mut unread = Unread::default();
+        assert_eq!(unread.number("version", " 3 "), Some(3));
+        assert_eq!(unread.number("version", ""), None);
+        assert!(unread.yes_no("in_work", "true"));
+        assert!(!unread.yes_no("in_work", ""));
+        assert!(unread.check().is_ok());
+        assert_eq!(unread.number("capacity", "two"), None);
+        unread.required_number("minutes", " ", "give how long");
+        assert_eq!(
+            unread.numbers("mentor_id", &["1".into(), "x".into()]),
+            [1, 0]
+        );
+        unread.yes_no("in_region", "maybe");
+        let AppError::Invalid(errors) = unread.check().unwrap_err() else {
+            panic!("expected field errors")
+        };
+        let got: Vec<_> = errors
+            .iter()
+            .map(|e| (e.field, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("capacity", "expected a whole number"),
+                ("minutes", "give how long"),
+                ("mentor_id", "expected a whole number"),
+                ("in_region", "expected yes or no"),
+            ]
+        );
+        assert_eq!(comma_list(" a, ,b ,"), ["a", "b"]);
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub use access::authorise;
 pub use accounts::{LoginAttempt, Session, DEVICE_DAYS, MAX_EMAIL, MAX_PASSWORD, SESSION_HOURS};
 pub use error::AppError;
 pub use indicators::{shown_areas, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
-pub use input::{parse_date, today, ActionInput, ContactInput, MeasureInput, StatusInput};
+pub use input::{
+    comma_list, parse_date, today, ActionInput, ContactInput, MeasureInput, StatusInput, Unread,
+};
 pub use mentor::{
     CheckInInput, CohortInput, CohortMentorInput, EvaluationInput, LanguageInput, MatchOutcome,
     MeetingInput, OutcomeInput, PairChangeInput, PairRuleInput, ProfileInput, ProposedPair,

@@ -12,7 +12,7 @@ use domain::mentor::{
 use domain::FieldError;
 use time::Date;
 
-use crate::input::{check_counts, parse_date, required_version, Errors};
+use crate::input::{check_counts, parse_date, required_version, Errors, Unread};
 use crate::{Result, SOGN_MUNICIPALITIES};
 
 #[derive(Debug, Clone, Default)]
@@ -47,6 +47,30 @@ pub struct ProfileInput {
     pub account_id: Option<i64>,
     /// Only when changing: the version that was read.
     pub version: Option<i64>,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
+}
+
+impl LanguageInput {
+    /// "norsk B1, engelsk C1" as a form's text field holds languages: each entry's last
+    /// word is its level. An entry without one keeps an empty level, for `parse` to say
+    /// what is missing.
+    pub fn list_from_text(text: &str) -> Vec<LanguageInput> {
+        text.split([',', ';'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(|e| match e.rsplit_once(char::is_whitespace) {
+                Some((language, level)) => LanguageInput {
+                    language: language.trim().to_string(),
+                    level: level.to_string(),
+                },
+                None => LanguageInput {
+                    language: e.to_string(),
+                    level: String::new(),
+                },
+            })
+            .collect()
+    }
 }
 
 /// Trimmed, without empty entries: a form's empty rows are not interests.
@@ -101,6 +125,7 @@ pub(crate) fn municipality(field: &'static str, code: &str) -> std::result::Resu
 
 impl ProfileInput {
     pub(crate) fn parse(&self, today: Date, updating: bool) -> Result<ProfileFields> {
+        self.unread.check()?;
         check_counts(&[
             ("languages", self.languages.len(), LIST),
             ("goals", self.goals.len(), LIST),
@@ -185,11 +210,24 @@ pub struct RulesInput {
     /// same_occupation, same_industry, shared_interest, overlapping_availability.
     pub weights: BTreeMap<String, i64>,
     pub version: Option<i64>,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 impl RulesInput {
+    /// "4640-4644, 4641-4642" as a form's text field holds neighbours: each entry two
+    /// codes; an entry of one is kept as one, for `parse` to say what is wrong.
+    pub fn neighbours_from_text(text: &str) -> Vec<Vec<String>> {
+        text.split([',', ';'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(|e| e.split(['-', '–']).map(|c| c.trim().to_string()).collect())
+            .collect()
+    }
+
     /// Checks the shape here and the weights with the engine (see `matching::engine_rules`).
     pub(crate) fn parse(&self) -> Result<(i64, MatchingRules)> {
+        self.unread.check()?;
         check_counts(&[
             ("neighbours", self.neighbours.len(), LIST),
             ("weights", self.weights.len(), LIST),
@@ -240,10 +278,13 @@ pub struct PairRuleInput {
     pub mentee_id: i64,
     /// `lock`, `exclude`, or empty to lift the rule.
     pub kind: String,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 impl PairRuleInput {
     pub(crate) fn parse(&self) -> Result<Option<PairRuleKind>> {
+        self.unread.check()?;
         match self.kind.trim() {
             "" => Ok(None),
             k => Ok(Some(k.parse()?)),
@@ -263,10 +304,13 @@ pub struct PairChangeInput {
     /// For `end-early`: why.
     pub reason: String,
     pub version: Option<i64>,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 impl PairChangeInput {
     pub(crate) fn parse(&self, today: Date) -> Result<(i64, PairEvent)> {
+        self.unread.check()?;
         let version = required_version("version", self.version);
         let on = past_date("on", &self.on, today);
         let event = match (self.action.trim(), on) {
@@ -305,10 +349,13 @@ pub struct MeetingInput {
     pub held_on: String,
     pub minutes: i64,
     pub note: String,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 impl MeetingInput {
     pub(crate) fn parse(&self, today: Date) -> Result<MeetingFields> {
+        self.unread.check()?;
         let mut errors = Errors::default();
         let held_on = past_date("held_on", &self.held_on, today);
         let fields = MeetingFields {
@@ -364,10 +411,13 @@ pub struct OutcomeInput {
     /// A1 … C2 or native; empty when not assessed.
     pub norwegian_level: String,
     pub in_region: bool,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 impl OutcomeInput {
     pub(crate) fn parse(&self, today: Date) -> Result<OutcomeFields> {
+        self.unread.check()?;
         let follow_up = self.follow_up.trim().parse();
         let recorded_on = past_date("recorded_on", &self.recorded_on, today);
         let norwegian_level = match self.norwegian_level.trim() {
@@ -459,10 +509,13 @@ pub struct EvaluationInput {
     pub text: String,
     /// 1 (poor) to 5 (very good).
     pub score: Option<i64>,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 impl EvaluationInput {
     pub(crate) fn parse(&self) -> Result<EvaluationFields> {
+        self.unread.check()?;
         let fields = EvaluationFields {
             session_id: self.session_id,
             text: self.text.trim().to_string(),
@@ -512,6 +565,44 @@ mod tests {
     }
 
     #[test]
+    fn neighbours_are_pairs_of_codes() {
+        assert_eq!(
+            RulesInput::neighbours_from_text("4640-4644, 4641 – 4642;4643"),
+            [vec!["4640", "4644"], vec!["4641", "4642"], vec!["4643"]]
+        );
+        assert!(RulesInput::neighbours_from_text(" ").is_empty());
+    }
+
+    #[test]
+    fn languages_take_their_last_word_as_level() {
+        let l = LanguageInput::list_from_text("norsk B1, engelsk  C1; polsk, ");
+        let got: Vec<_> = l
+            .iter()
+            .map(|l| (l.language.as_str(), l.level.as_str()))
+            .collect();
+        assert_eq!(got, [("norsk", "B1"), ("engelsk", "C1"), ("polsk", "")]);
+        assert!(LanguageInput::list_from_text(" ").is_empty());
+    }
+
+    #[test]
+    fn what_a_form_could_not_read_is_refused() {
+        let mut unread = Unread::default();
+        let minutes = unread.required_number("minutes", "", "give how long");
+        let input = MeetingInput {
+            minutes,
+            unread,
+            ..Default::default()
+        };
+        let crate::AppError::Invalid(e) = input.parse(TODAY).unwrap_err() else {
+            panic!()
+        };
+        assert_eq!(
+            (e[0].field, e[0].message.as_str()),
+            ("minutes", "give how long")
+        );
+    }
+
+    #[test]
     fn levels_are_read_without_case() {
         assert_eq!(level("l", " B2 ").unwrap(), Level::B2);
         assert_eq!(level("l", "Native").unwrap(), Level::Native);
@@ -548,6 +639,7 @@ mod tests {
         let mut weights = BTreeMap::new();
         weights.insert("beauty".to_string(), 3);
         let input = RulesInput {
+            unread: Default::default(),
             min_level: "b1".into(),
             neighbours: vec![vec!["4640".into()]],
             weights,
@@ -563,6 +655,7 @@ mod tests {
         let mut weights = BTreeMap::new();
         weights.insert("same_industry".to_string(), -1);
         let input = RulesInput {
+            unread: Default::default(),
             min_level: "b1".into(),
             neighbours: vec![],
             weights,

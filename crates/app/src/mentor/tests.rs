@@ -60,6 +60,7 @@ fn fields(e: AppError) -> Vec<&'static str> {
 
 fn change(action: &str, side: &str, on: &str, version: i64) -> PairChangeInput {
     PairChangeInput {
+        unread: Default::default(),
         action: action.into(),
         side: side.into(),
         on: on.into(),
@@ -216,6 +217,7 @@ async fn from_profiles_to_indicators() {
     let (rules, version) = app.mentoring_rules(Some(&c)).await.unwrap();
     assert!(rules.neighbours.is_empty());
     let neighbours = RulesInput {
+        unread: Default::default(),
         min_level: "B1".into(),
         neighbours: vec![vec!["4640".into(), "4644".into()]],
         weights: Default::default(),
@@ -295,6 +297,7 @@ async fn from_profiles_to_indicators() {
     app.set_mentoring_pair_rule(
         Some(&c),
         &PairRuleInput {
+            unread: Default::default(),
             mentor_id: m2,
             mentee_id: e1,
             kind: "lock".into(),
@@ -381,6 +384,7 @@ async fn from_profiles_to_indicators() {
         .await
         .unwrap();
     let meeting = MeetingInput {
+        unread: Default::default(),
         held_on: "2023-02-01".into(),
         minutes: 90,
         note: "Kafé".into(),
@@ -511,6 +515,7 @@ async fn impossible_matchings_and_bad_input_change_nothing() {
     app.set_mentoring_pair_rule(
         Some(&c),
         &PairRuleInput {
+            unread: Default::default(),
             mentor_id: mentor,
             mentee_id: far,
             kind: "lock".into(),
@@ -525,6 +530,7 @@ async fn impossible_matchings_and_bad_input_change_nothing() {
     app.set_mentoring_pair_rule(
         Some(&c),
         &PairRuleInput {
+            unread: Default::default(),
             mentor_id: mentor,
             mentee_id: far,
             kind: String::new(),
@@ -546,6 +552,7 @@ async fn impossible_matchings_and_bad_input_change_nothing() {
         ["status"]
     );
     let meeting = MeetingInput {
+        unread: Default::default(),
         held_on: String::new(),
         minutes: 30,
         note: String::new(),
@@ -616,6 +623,7 @@ async fn workplace_cohorts() {
         .await
         .unwrap();
     let bad = EvaluationInput {
+        unread: Default::default(),
         session_id: Some(session),
         text: String::new(),
         score: Some(9),

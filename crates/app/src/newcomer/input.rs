@@ -12,7 +12,7 @@ use time::Date;
 use domain::limits::LIST;
 use domain::newcomer::MAX_HOUSEHOLD;
 
-use crate::input::{check_counts, parse_date, required_version, Errors};
+use crate::input::{check_counts, comma_list, parse_date, required_version, Errors, Unread};
 use crate::mentor::{list, municipality, past_date};
 use crate::Result;
 
@@ -46,6 +46,8 @@ pub struct CaseInput {
     pub account_id: Option<i64>,
     /// Only when changing: the version that was read.
     pub version: Option<i64>,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 /// What newcomers may correct in their own case.
@@ -57,6 +59,8 @@ pub struct OwnCorrectionInput {
     pub languages: Vec<String>,
     pub needs: Vec<String>,
     pub version: Option<i64>,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -105,6 +109,33 @@ pub struct RentToOwnInput {
     pub followed_up_on: String,
     /// The version read; left out when starting the record.
     pub version: Option<i64>,
+    /// What a form's text gave that could not be read; never sent as JSON.
+    pub unread: Unread,
+}
+
+impl Unread {
+    /// "partner 1985, child 2016": each entry a relation and a year of birth.
+    pub fn household(&mut self, text: &str) -> Vec<HouseholdMemberInput> {
+        let mut members = Vec::new();
+        for entry in comma_list(text) {
+            match entry.rsplit_once(char::is_whitespace) {
+                Some((relation, year)) if year.parse::<i32>().is_ok() => {
+                    members.push(HouseholdMemberInput {
+                        relation: relation.trim().to_string(),
+                        birth_year: year.parse().unwrap_or_default(),
+                    })
+                }
+                _ => self.0.push(FieldError::new(
+                    "household",
+                    format!(
+                        "`{}`: give a relation and a year of birth, like `child 2016`",
+                        entry.chars().take(40).collect::<String>()
+                    ),
+                )),
+            }
+        }
+        members
+    }
 }
 
 /// A code of a closed set, named by `field` when it is none of them.
@@ -153,6 +184,7 @@ fn needed<T>(errors: &mut Errors, value: Option<T>) -> Result<T> {
 
 impl CaseInput {
     pub(crate) fn parse(&self, today: Date, updating: bool) -> Result<CaseFields> {
+        self.unread.check()?;
         check_counts(&[
             ("household", self.household.len(), MAX_HOUSEHOLD),
             ("languages", self.languages.len(), LIST),
@@ -207,6 +239,7 @@ impl CaseInput {
 impl OwnCorrectionInput {
     /// The corrections, and the version they were made to.
     pub(crate) fn parse(&self) -> Result<(i64, OwnFields)> {
+        self.unread.check()?;
         check_counts(&[
             ("languages", self.languages.len(), LIST),
             ("needs", self.needs.len(), LIST),
@@ -295,6 +328,7 @@ impl WithdrawalInput {
 
 impl RentToOwnInput {
     pub(crate) fn parse(&self, today: Date) -> Result<RentToOwnFields> {
+        self.unread.check()?;
         let mut errors = Errors::default();
         let selected_on = match parse_date("selected_on", &self.selected_on) {
             Ok(d) => Some(d),
@@ -317,5 +351,23 @@ impl RentToOwnInput {
         };
         errors.check(fields.validate(today));
         errors.finish(fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn household_entries_are_a_relation_and_a_year() {
+        let mut unread = Unread::default();
+        let h = unread.household("partner 1985, child 2016");
+        assert!(unread.check().is_ok());
+        assert_eq!((h[1].relation.as_str(), h[1].birth_year), ("child", 2016));
+        unread.household("child");
+        let Err(crate::AppError::Invalid(errors)) = unread.check() else {
+            panic!("expected field errors")
+        };
+        assert_eq!(errors[0].field, "household");
     }
 }

@@ -232,6 +232,7 @@ pub struct ProfileInput {
 impl From<ProfileInput> for app::ProfileInput {
     fn from(w: ProfileInput) -> Self {
         app::ProfileInput {
+            unread: Default::default(),
             side: w.side,
             name: w.name,
             municipality: w.municipality,
@@ -268,6 +269,7 @@ pub struct RulesInput {
 impl From<RulesInput> for app::RulesInput {
     fn from(w: RulesInput) -> Self {
         app::RulesInput {
+            unread: Default::default(),
             min_level: w.min_level,
             neighbours: w.neighbours,
             weights: w.weights,
@@ -289,6 +291,7 @@ pub struct PairRuleInput {
 impl From<PairRuleInput> for app::PairRuleInput {
     fn from(w: PairRuleInput) -> Self {
         app::PairRuleInput {
+            unread: Default::default(),
             mentor_id: w.mentor_id,
             mentee_id: w.mentee_id,
             kind: w.kind,
@@ -316,6 +319,7 @@ pub struct PairChangeInput {
 impl From<PairChangeInput> for app::PairChangeInput {
     fn from(w: PairChangeInput) -> Self {
         app::PairChangeInput {
+            unread: Default::default(),
             action: w.action,
             side: w.side,
             on: w.on,
@@ -338,6 +342,7 @@ pub struct MeetingInput {
 impl From<MeetingInput> for app::MeetingInput {
     fn from(w: MeetingInput) -> Self {
         app::MeetingInput {
+            unread: Default::default(),
             held_on: w.held_on,
             minutes: w.minutes,
             note: w.note,
@@ -388,6 +393,7 @@ pub struct OutcomeInput {
 impl From<OutcomeInput> for app::OutcomeInput {
     fn from(w: OutcomeInput) -> Self {
         app::OutcomeInput {
+            unread: Default::default(),
             follow_up: w.follow_up,
             recorded_on: w.recorded_on,
             in_work: w.in_work,
@@ -463,6 +469,7 @@ pub struct EvaluationInput {
 impl From<EvaluationInput> for app::EvaluationInput {
     fn from(w: EvaluationInput) -> Self {
         app::EvaluationInput {
+            unread: Default::default(),
             session_id: w.session_id,
             text: w.text,
             score: w.score,
@@ -522,6 +529,7 @@ pub struct CaseInput {
 impl From<CaseInput> for app::CaseInput {
     fn from(w: CaseInput) -> Self {
         app::CaseInput {
+            unread: Default::default(),
             name: w.name,
             phone: w.phone,
             email: w.email,
@@ -556,6 +564,7 @@ pub struct OwnCorrectionInput {
 impl From<OwnCorrectionInput> for app::OwnCorrectionInput {
     fn from(w: OwnCorrectionInput) -> Self {
         app::OwnCorrectionInput {
+            unread: Default::default(),
             name: w.name,
             phone: w.phone,
             email: w.email,
@@ -664,6 +673,7 @@ pub struct RentToOwnInput {
 impl From<RentToOwnInput> for app::RentToOwnInput {
     fn from(w: RentToOwnInput) -> Self {
         app::RentToOwnInput {
+            unread: Default::default(),
             selected_on: w.selected_on,
             home_bought_on: w.home_bought_on,
             renting_from: w.renting_from,

@@ -1,12 +1,12 @@
 //! Log-in, log-out, the language switch, the audit log and the health check.
 
 use app::{AppError, LoginAttempt, SESSION_HOURS};
-use axum::extract::{Form, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{error_page, field, form_with, local_path, page, Fields, PageResult};
+use super::{after_form, local_path, page, redirect, OrPage, PageResult, Sent};
 use crate::client::ClientAddr;
 use crate::context::Ctx;
 use crate::problem::{retry_after, with_retry_after};
@@ -26,51 +26,69 @@ pub async fn login_page(ctx: Ctx, Query(q): Query<Next>) -> PageResult {
     Ok(page(StatusCode::OK, render::login(&ctx.chrome(), &form)))
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
 pub async fn login(
     ctx: Ctx,
     ClientAddr(source): ClientAddr,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    sent: Sent<LoginForm>,
 ) -> PageResult {
-    let next = local_path(field(&fields, "next")).to_string();
+    let form = &sent.form;
+    let next = local_path(&form.next).to_string();
     let attempt = LoginAttempt {
-        email: field(&fields, "email"),
-        password: field(&fields, "password"),
+        email: &form.email,
+        password: &form.password,
         source,
         device: cookies::get(&headers, cookies::DEVICE),
     };
-    match ctx.app.login_with(attempt).await {
-        Ok(session) => {
-            let mut res = Redirect::to(&next).into_response();
-            cookies::set_session(res.headers_mut(), &session.token, SESSION_HOURS * 3600);
-            cookies::set_device(res.headers_mut(), &session.device);
-            Ok(res)
-        }
-        Err(e @ (AppError::Invalid(_) | AppError::TooManyAttempts(_))) => {
+    let result = ctx.app.login_with(attempt).await;
+    // The password is never sent back into the page.
+    let kept = sent
+        .values
+        .into_iter()
+        .filter(|(k, _)| k != "password")
+        .collect();
+    let ctx = &ctx;
+    let login_page = |form: render::Form, status: StatusCode| async move {
+        Ok(page(status, render::login(&ctx.chrome(), &form)))
+    };
+    match result {
+        Err(AppError::TooManyAttempts(seconds)) => {
+            let form = render::Form {
+                values: kept,
+                errors: vec![(String::new(), waiting(ctx, "login-wait", seconds))],
+            };
+            let e = AppError::TooManyAttempts(seconds);
             let (status, _) = crate::problem::classify(&e);
-            // The password is never sent back into the page.
-            let kept = fields
-                .into_iter()
-                .filter(|(k, _)| k != "password")
-                .collect();
-            let mut form = form_with(kept, &e);
-            if let AppError::TooManyAttempts(seconds) = e {
-                form.errors = vec![(String::new(), waiting(&ctx, "login-wait", seconds))];
-            }
-            let res = page(status, render::login(&ctx.chrome(), &form));
-            Err(with_retry_after(res, retry_after(&e)))
+            let res = login_page(form, status).await?;
+            Ok(with_retry_after(res, retry_after(&e)))
         }
         Err(AppError::Busy(seconds)) => {
             let status = StatusCode::SERVICE_UNAVAILABLE;
             let title = i18n::t(ctx.lang, "error-title-503");
-            let detail = waiting(&ctx, "login-busy", seconds);
+            let detail = waiting(ctx, "login-busy", seconds);
             let res = page(
                 status,
                 render::error(&ctx.chrome(), status.as_u16(), &title, &detail),
             );
-            Err(with_retry_after(res, Some(seconds)))
+            Ok(with_retry_after(res, Some(seconds)))
         }
-        Err(e) => Err(error_page(&ctx, e, "/login")),
+        result => {
+            let signed_in = |session: app::Session| {
+                let mut res = redirect(&next);
+                cookies::set_session(res.headers_mut(), &session.token, SESSION_HOURS * 3600);
+                cookies::set_device(res.headers_mut(), &session.device);
+                res
+            };
+            after_form(ctx, "/login", kept, result, signed_in, login_page).await
+        }
     }
 }
 
@@ -82,19 +100,23 @@ fn waiting(ctx: &Ctx, key: &str, seconds: u64) -> String {
 
 pub async fn logout(ctx: Ctx) -> PageResult {
     if let Some(token) = &ctx.token {
-        ctx.app
-            .logout(token)
-            .await
-            .map_err(|e| error_page(&ctx, e, "/"))?;
+        ctx.app.logout(token).await.or_page(&ctx, "/")?;
     }
-    let mut res = Redirect::to("/").into_response();
+    let mut res = redirect("/");
     cookies::clear_session(res.headers_mut());
     Ok(res)
 }
 
-pub async fn language(Form(fields): Form<Fields>) -> Response {
-    let lang: i18n::Lang = field(&fields, "lang").parse().unwrap_or_default();
-    let mut res = Redirect::to(local_path(field(&fields, "back"))).into_response();
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LanguageForm {
+    lang: String,
+    back: String,
+}
+
+pub async fn language(Sent { form, .. }: Sent<LanguageForm>) -> Response {
+    let lang: i18n::Lang = form.lang.parse().unwrap_or_default();
+    let mut res = redirect(local_path(&form.back));
     cookies::set_lang(res.headers_mut(), lang.tag());
     res
 }
@@ -105,13 +127,13 @@ pub struct Page {
 }
 
 pub async fn audit(ctx: Ctx, Query(q): Query<Page>) -> PageResult {
-    let actor = ctx.require().map_err(|e| error_page(&ctx, e, "/audit"))?;
+    let actor = ctx.require().or_page(&ctx, "/audit")?;
     let page_no = q.page.unwrap_or(0).max(0);
     let (entries, more) = ctx
         .app
         .audit_log(Some(actor), page_no, 50)
         .await
-        .map_err(|e| error_page(&ctx, e, "/audit"))?;
+        .or_page(&ctx, "/audit")?;
     Ok(page(
         StatusCode::OK,
         render::audit(&ctx.chrome(), &entries, page_no, more),

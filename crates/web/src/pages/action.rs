@@ -1,14 +1,15 @@
 //! An action-plan item: its page, status reports and edits.
 
 use app::{ActionInput, AppError, StatusInput};
-use axum::extract::{Form, Path, Query};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
 use domain::access::Permission;
+use serde::Deserialize;
 
-use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
+use super::{
+    after_form, page, plan_or_error, redirect, Fields, OrPage, PageError, PageResult, Sent,
+};
 use crate::context::Ctx;
-use crate::problem::classify;
 
 /// Status updates per page of the item's history.
 const HISTORY_SHOWN: i64 = 50;
@@ -29,14 +30,15 @@ async fn show_action(
     status: StatusCode,
 ) -> PageResult {
     let s = plan_or_error(ctx, "/").await?;
-    let item = s
-        .action(id)
-        .ok_or_else(|| error_page(ctx, AppError::NotFound(format!("action `{id}`")), "/"))?;
+    let Some(item) = s.action(id) else {
+        let e = AppError::NotFound(format!("action `{id}`"));
+        return Err(PageError::new(ctx, e, "/"));
+    };
     let (history, more_history) = ctx
         .app
         .history(id, history_page, HISTORY_SHOWN)
         .await
-        .map_err(|e| error_page(ctx, e, &format!("/actions/{id}")))?;
+        .or_page(ctx, &format!("/actions/{id}"))?;
     let can = ctx.can();
     let body = render::action(
         &ctx.chrome(),
@@ -62,82 +64,118 @@ pub async fn show(ctx: Ctx, Path(id): Path<String>, Query(q): Query<HistoryQuery
     show_action(&ctx, &id, page, &empty, &empty, StatusCode::OK).await
 }
 
-/// Shows the page again with the errors a form gave, or the error page for
-/// errors a form cannot fix.
-async fn sent_back(
-    ctx: &Ctx,
-    id: &str,
-    e: AppError,
-    fields: Fields,
-    which_form: Which,
-) -> PageResult {
-    match e {
-        AppError::Invalid(_) | AppError::Conflict(_) => {
-            let (status, _) = classify(&e);
-            let form = form_with(fields, &e);
-            let empty = render::Form::default();
-            let (status_form, edit_form) = match which_form {
-                Which::Status => (&form, &empty),
-                Which::Edit => (&empty, &form),
-            };
-            Err(show_action(ctx, id, 0, status_form, edit_form, status)
-                .await
-                .unwrap_or_else(|r| r))
-        }
-        e => Err(error_page(ctx, e, &format!("/actions/{id}"))),
-    }
-}
-
+/// Which of the item's forms was sent.
 enum Which {
     Status,
     Edit,
 }
 
-pub async fn report(ctx: Ctx, Path(id): Path<String>, Form(fields): Form<Fields>) -> PageResult {
-    let back = format!("/actions/{id}");
-    let actor = ctx.require().map_err(|e| error_page(&ctx, e, &back))?;
-    let input = StatusInput {
-        status: field(&fields, "status").to_string(),
-        light: field(&fields, "light").to_string(),
-        text: field(&fields, "text").to_string(),
-        reported_on: field(&fields, "reported_on").to_string(),
-    };
-    match ctx.app.report_status(Some(actor), &id, &input).await {
-        Ok(update) => Ok(Redirect::to(&format!("{back}#update-{}", update.id)).into_response()),
-        Err(e) => sent_back(&ctx, &id, e, fields, Which::Status).await,
+/// Back to `done`, or the item's page again with the form that was sent and its errors.
+async fn after<T>(
+    ctx: &Ctx,
+    id: &str,
+    which: Which,
+    values: Fields,
+    result: Result<T, AppError>,
+    done: impl FnOnce(T) -> axum::response::Response,
+) -> PageResult {
+    after_form(
+        ctx,
+        &format!("/actions/{id}"),
+        values,
+        result,
+        done,
+        |form, status| async move {
+            let empty = render::Form::default();
+            let (status_form, edit_form) = match which {
+                Which::Status => (&form, &empty),
+                Which::Edit => (&empty, &form),
+            };
+            show_action(ctx, id, 0, status_form, edit_form, status).await
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusForm {
+    status: String,
+    light: String,
+    text: String,
+    reported_on: String,
+}
+
+impl From<StatusForm> for StatusInput {
+    fn from(f: StatusForm) -> StatusInput {
+        StatusInput {
+            status: f.status,
+            light: f.light,
+            text: f.text,
+            reported_on: f.reported_on,
+        }
     }
 }
 
-fn action_input(fields: &Fields) -> ActionInput {
-    ActionInput {
-        id: field(fields, "id").trim().to_string(),
-        work_package: field(fields, "work_package").to_string(),
-        measure: field(fields, "measure").to_string(),
-        how: field(fields, "how").to_string(),
-        participants: field(fields, "participants").to_string(),
-        when: field(fields, "when").to_string(),
-        comment: field(fields, "comment").to_string(),
-        responsible: field(fields, "responsible").to_string(),
-        version: field(fields, "version").parse().ok(),
-    }
-}
-
-pub async fn edit(ctx: Ctx, Path(id): Path<String>, Form(fields): Form<Fields>) -> PageResult {
+pub async fn report(ctx: Ctx, Path(id): Path<String>, sent: Sent<StatusForm>) -> PageResult {
     let back = format!("/actions/{id}");
-    let actor = ctx.require().map_err(|e| error_page(&ctx, e, &back))?;
-    match ctx
+    let actor = ctx.require().or_page(&ctx, &back)?;
+    let result = ctx
         .app
-        .update_action(Some(actor), &id, &action_input(&fields))
-        .await
-    {
-        Ok(_) => Ok(Redirect::to(&back).into_response()),
-        Err(e) => sent_back(&ctx, &id, e, fields, Which::Edit).await,
+        .report_status(Some(actor), &id, &sent.form.into())
+        .await;
+    after(&ctx, &id, Which::Status, sent.values, result, |update| {
+        redirect(&format!("{back}#update-{}", update.id))
+    })
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ActionForm {
+    id: String,
+    work_package: String,
+    measure: String,
+    how: String,
+    participants: String,
+    when: String,
+    comment: String,
+    responsible: String,
+    version: String,
+}
+
+impl From<ActionForm> for ActionInput {
+    fn from(f: ActionForm) -> ActionInput {
+        ActionInput {
+            id: f.id.trim().to_string(),
+            work_package: f.work_package,
+            measure: f.measure,
+            how: f.how,
+            participants: f.participants,
+            when: f.when,
+            comment: f.comment,
+            responsible: f.responsible,
+            // A version that is not a number is none, which the app asks for.
+            version: f.version.parse().ok(),
+        }
     }
+}
+
+pub async fn edit(ctx: Ctx, Path(id): Path<String>, sent: Sent<ActionForm>) -> PageResult {
+    let back = format!("/actions/{id}");
+    let actor = ctx.require().or_page(&ctx, &back)?;
+    let result = ctx
+        .app
+        .update_action(Some(actor), &id, &sent.form.into())
+        .await;
+    after(&ctx, &id, Which::Edit, sent.values, result, |_| {
+        redirect(&back)
+    })
+    .await
 }
 
 pub async fn new(ctx: Ctx) -> PageResult {
-    app::authorise(ctx.actor.as_ref(), Permission::EditPlan)
-        .map_err(|e| error_page(&ctx, e, "/actions/new"))?;
+    app::authorise(ctx.actor.as_ref(), Permission::EditPlan).or_page(&ctx, "/actions/new")?;
     let s = plan_or_error(&ctx, "/").await?;
     Ok(page(
         StatusCode::OK,
@@ -145,21 +183,21 @@ pub async fn new(ctx: Ctx) -> PageResult {
     ))
 }
 
-pub async fn create(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
-    let actor = ctx
-        .require()
-        .map_err(|e| error_page(&ctx, e, "/actions/new"))?;
-    let input = action_input(&fields);
-    match ctx.app.create_action(Some(actor), &input).await {
-        Ok(()) => Ok(Redirect::to(&format!("/actions/{}", input.id)).into_response()),
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let (status, _) = classify(&e);
-            let s = plan_or_error(&ctx, "/").await?;
-            Err(page(
-                status,
-                render::new_action(&ctx.chrome(), &s, &form_with(fields, &e)),
-            ))
-        }
-        Err(e) => Err(error_page(&ctx, e, "/actions/new")),
-    }
+pub async fn create(ctx: Ctx, sent: Sent<ActionForm>) -> PageResult {
+    let actor = ctx.require().or_page(&ctx, "/actions/new")?;
+    let input = ActionInput::from(sent.form);
+    let result = ctx.app.create_action(Some(actor), &input).await;
+    let ctx = &ctx;
+    after_form(
+        ctx,
+        "/actions/new",
+        sent.values,
+        result,
+        |()| redirect(&format!("/actions/{}", input.id)),
+        |form, status| async move {
+            let s = plan_or_error(ctx, "/").await?;
+            Ok(page(status, render::new_action(&ctx.chrome(), &s, &form)))
+        },
+    )
+    .await
 }

@@ -1,22 +1,20 @@
 //! Indicator pages: the overview, one page per indicator with its chart and
 //! map, the CSV and XLSX exports, and the project leader's target form.
 
-use app::{AppError, IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
-use axum::extract::{Form, Path};
+use app::{IndicatorData, TargetInput, NORWAY, SOGN, VESTLAND};
+use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::catalogue::BASELINES;
 use domain::stats::AreaKind;
 
-use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
+use serde::Deserialize;
+
+use super::{after_form, page, plan_or_error, redirect, OrPage, PageResult, Sent};
 use crate::context::Ctx;
 
 pub async fn overview(ctx: Ctx) -> PageResult {
-    let all = ctx
-        .app
-        .indicators()
-        .await
-        .map_err(|e| error_page(&ctx, e, "/"))?;
+    let all = ctx.app.indicators().await.or_page(&ctx, "/")?;
     let rows: Vec<render::IndicatorSummary> = all
         .iter()
         .map(|d| render::IndicatorSummary {
@@ -41,16 +39,13 @@ pub async fn overview(ctx: Ctx) -> PageResult {
             ctx.app
                 .mentoring_indicators(actor)
                 .await
-                .map_err(|e| error_page(&ctx, e, "/"))?,
+                .or_page(&ctx, "/")?,
         )
     } else {
         None
     };
     let mut cohorts = if can.read_newcomer_cohorts {
-        ctx.app
-            .newcomer_cohorts(actor)
-            .await
-            .map_err(|e| error_page(&ctx, e, "/"))?
+        ctx.app.newcomer_cohorts(actor).await.or_page(&ctx, "/")?
     } else {
         Vec::new()
     };
@@ -133,11 +128,7 @@ pub async fn show(ctx: Ctx, Path(name): Path<String>) -> PageResult {
         Some((id, ext @ ("csv" | "xlsx"))) => (id.to_string(), Some(ext)),
         _ => (name.clone(), None),
     };
-    let d = ctx
-        .app
-        .indicator(&id)
-        .await
-        .map_err(|e| error_page(&ctx, e, "/indicators"))?;
+    let d = ctx.app.indicator(&id).await.or_page(&ctx, "/indicators")?;
     let s = plan_or_error(&ctx, "/indicators").await?;
     let Some(format) = format else {
         return Ok(render_page(
@@ -184,31 +175,45 @@ pub async fn show(ctx: Ctx, Path(name): Path<String>) -> PageResult {
     Ok(res)
 }
 
-pub async fn set_target(
-    ctx: Ctx,
-    Path(id): Path<String>,
-    Form(fields): Form<Fields>,
-) -> PageResult {
-    let back = format!("/indicators/{id}");
-    let actor = ctx.require().map_err(|e| error_page(&ctx, e, &back))?;
-    let input = TargetInput {
-        area: field(&fields, "area").into(),
-        year: field(&fields, "year").into(),
-        value: field(&fields, "value").into(),
-        note: field(&fields, "note").into(),
-    };
-    match ctx.app.set_target(Some(actor), &id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("{back}#targets")).into_response()),
-        Err(e @ AppError::Invalid(_)) => {
-            let (status, _) = crate::problem::classify(&e);
-            let d = ctx
-                .app
-                .indicator(&id)
-                .await
-                .map_err(|e| error_page(&ctx, e, &back))?;
-            let s = plan_or_error(&ctx, &back).await?;
-            Err(render_page(&ctx, &d, &s, &form_with(fields, &e), status))
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TargetForm {
+    area: String,
+    year: String,
+    value: String,
+    note: String,
+}
+
+impl From<TargetForm> for TargetInput {
+    fn from(f: TargetForm) -> TargetInput {
+        TargetInput {
+            area: f.area,
+            year: f.year,
+            value: f.value,
+            note: f.note,
         }
-        Err(e) => Err(error_page(&ctx, e, &back)),
     }
+}
+
+pub async fn set_target(ctx: Ctx, Path(id): Path<String>, sent: Sent<TargetForm>) -> PageResult {
+    let back = format!("/indicators/{id}");
+    let actor = ctx.require().or_page(&ctx, &back)?;
+    let result = ctx
+        .app
+        .set_target(Some(actor), &id, &sent.form.into())
+        .await;
+    let (ctx, id, back) = (&ctx, &id, &back);
+    after_form(
+        ctx,
+        back,
+        sent.values,
+        result,
+        |_| redirect(&format!("{back}#targets")),
+        |form, status| async move {
+            let d = ctx.app.indicator(id).await.or_page(ctx, back)?;
+            let s = plan_or_error(ctx, back).await?;
+            Ok(render_page(ctx, &d, &s, &form, status))
+        },
+    )
+    .await
 }

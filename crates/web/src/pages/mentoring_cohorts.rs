@@ -1,15 +1,13 @@
 //! Workplace-mentor cohorts: the list, a cohort's page, and its forms.
 
 use app::mentor::{CohortInput, CohortMentorInput, EvaluationInput, SessionInput};
-use app::AppError;
-use axum::extract::{Form, Path};
+use app::{AppError, Unread};
+use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
-use domain::FieldError;
+use serde::Deserialize;
 
-use super::{after_form, error_page, field, form_with, page, Fields, PageResult};
+use super::{after_form, many, page, redirect, Fields, OrPage, PageResult, Sent};
 use crate::context::Ctx;
-use crate::problem::classify;
 
 const LIST: &str = "/mentoring/cohorts";
 
@@ -18,7 +16,7 @@ async fn list_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageRe
         .app
         .mentoring_cohorts(ctx.actor.as_ref())
         .await
-        .map_err(|e| error_page(ctx, e, LIST))?;
+        .or_page(ctx, LIST)?;
     Ok(page(
         status,
         render::mentoring_cohorts(&ctx.chrome(), &cohorts, form),
@@ -30,26 +28,41 @@ pub async fn list(ctx: Ctx) -> PageResult {
     list_page(&ctx, &render::Form::default(), StatusCode::OK).await
 }
 
-/// POST /mentoring/cohorts
-pub async fn create(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
-    let input = CohortInput {
-        employer: field(&fields, "employer").to_string(),
-        name: field(&fields, "name").to_string(),
-        starts_on: field(&fields, "starts_on").to_string(),
-        version: None,
-    };
-    match ctx
-        .app
-        .create_mentoring_cohort(ctx.actor.as_ref(), &input)
-        .await
-    {
-        Ok(id) => Ok(Redirect::to(&format!("{LIST}/{id}")).into_response()),
-        Err(e @ AppError::Invalid(_)) => {
-            let (status, _) = classify(&e);
-            Err(list_page(&ctx, &form_with(fields, &e), status).await?)
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CohortForm {
+    employer: String,
+    name: String,
+    starts_on: String,
+}
+
+impl From<CohortForm> for CohortInput {
+    fn from(f: CohortForm) -> CohortInput {
+        CohortInput {
+            employer: f.employer,
+            name: f.name,
+            starts_on: f.starts_on,
+            version: None,
         }
-        Err(e) => Err(error_page(&ctx, e, LIST)),
     }
+}
+
+/// POST /mentoring/cohorts
+pub async fn create(ctx: Ctx, sent: Sent<CohortForm>) -> PageResult {
+    let created = ctx
+        .app
+        .create_mentoring_cohort(ctx.actor.as_ref(), &sent.form.into())
+        .await;
+    let ctx = &ctx;
+    after_form(
+        ctx,
+        LIST,
+        sent.values,
+        created,
+        |id| redirect(&format!("{LIST}/{id}")),
+        |form, status| async move { list_page(ctx, &form, status).await },
+    )
+    .await
 }
 
 async fn cohort_page(
@@ -59,12 +72,11 @@ async fn cohort_page(
     form_name: &str,
     status: StatusCode,
 ) -> PageResult {
-    let back = format!("{LIST}/{id}");
     let detail = ctx
         .app
         .mentoring_cohort(ctx.actor.as_ref(), id)
         .await
-        .map_err(|e| error_page(ctx, e, &back))?;
+        .or_page(ctx, &format!("{LIST}/{id}"))?;
     Ok(page(
         status,
         render::mentoring_cohort(&ctx.chrome(), &detail, form, form_name),
@@ -77,42 +89,64 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 }
 
 /// Back to the cohort, or the cohort again with what to fix in the form sent.
-async fn after(
+async fn after<T>(
     ctx: &Ctx,
     id: i64,
     form_name: &str,
-    fields: Fields,
-    result: Result<(), AppError>,
+    values: Fields,
+    result: Result<T, AppError>,
 ) -> PageResult {
+    let back = format!("{LIST}/{id}");
     after_form(
         ctx,
-        &format!("{LIST}/{id}"),
-        fields,
+        &back,
+        values,
         result,
+        |_| redirect(&back),
         |form, status| async move { cohort_page(ctx, id, &form, form_name, status).await },
     )
     .await
 }
 
-/// POST /mentoring/cohorts/{id}/mentors
-pub async fn add_mentor(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let input = CohortMentorInput {
-        name: field(&fields, "name").to_string(),
-    };
-    let result = ctx
-        .app
-        .add_mentoring_cohort_mentor(ctx.actor.as_ref(), id, &input)
-        .await
-        .map(|_| ());
-    after(&ctx, id, "mentor", fields, result).await
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CohortMentorForm {
+    name: String,
 }
 
-/// Where a form about a cohort's mentor or session goes back to: the cohort it names
-/// (a number, so the way back stays on this site), else the list.
-fn back_to_cohort(fields: &Fields) -> String {
-    match field(fields, "cohort").trim().parse::<i64>() {
-        Ok(id) => format!("{LIST}/{id}"),
-        Err(_) => LIST.to_string(),
+impl From<CohortMentorForm> for CohortMentorInput {
+    fn from(f: CohortMentorForm) -> CohortMentorInput {
+        CohortMentorInput { name: f.name }
+    }
+}
+
+/// POST /mentoring/cohorts/{id}/mentors
+pub async fn add_mentor(ctx: Ctx, Path(id): Path<i64>, sent: Sent<CohortMentorForm>) -> PageResult {
+    let result = ctx
+        .app
+        .add_mentoring_cohort_mentor(ctx.actor.as_ref(), id, &sent.form.into())
+        .await;
+    after(&ctx, id, "mentor", sent.values, result).await
+}
+
+/// A form about a cohort's mentor or session, which names the cohort to go back to.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InCohortForm {
+    cohort: String,
+    /// The ticked mentors of an attendance form.
+    #[serde(deserialize_with = "many")]
+    mentor_id: Vec<String>,
+}
+
+impl InCohortForm {
+    /// The cohort the form names (a number, so the way back stays on this site), else
+    /// the list.
+    fn back(&self) -> String {
+        match self.cohort.trim().parse::<i64>() {
+            Ok(id) => format!("{LIST}/{id}"),
+            Err(_) => LIST.to_string(),
+        }
     }
 }
 
@@ -120,82 +154,83 @@ fn back_to_cohort(fields: &Fields) -> String {
 pub async fn remove_mentor(
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(fields): Form<Fields>,
+    Sent { form, .. }: Sent<InCohortForm>,
 ) -> PageResult {
-    let back = back_to_cohort(&fields);
-    match ctx
-        .app
+    let back = form.back();
+    ctx.app
         .delete_mentoring_cohort_mentor(ctx.actor.as_ref(), id)
         .await
-    {
-        Ok(()) => Ok(Redirect::to(&back).into_response()),
-        Err(e) => Err(error_page(&ctx, e, &back)),
+        .or_page(&ctx, &back)?;
+    Ok(redirect(&back))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SessionForm {
+    held_on: String,
+    theme: String,
+}
+
+impl From<SessionForm> for SessionInput {
+    fn from(f: SessionForm) -> SessionInput {
+        SessionInput {
+            held_on: f.held_on,
+            theme: f.theme,
+        }
     }
 }
 
 /// POST /mentoring/cohorts/{id}/sessions
-pub async fn add_session(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let input = SessionInput {
-        held_on: field(&fields, "held_on").to_string(),
-        theme: field(&fields, "theme").to_string(),
-    };
+pub async fn add_session(ctx: Ctx, Path(id): Path<i64>, sent: Sent<SessionForm>) -> PageResult {
     let result = ctx
         .app
-        .add_mentoring_session(ctx.actor.as_ref(), id, &input)
-        .await
-        .map(|_| ());
-    after(&ctx, id, "session", fields, result).await
+        .add_mentoring_session(ctx.actor.as_ref(), id, &sent.form.into())
+        .await;
+    after(&ctx, id, "session", sent.values, result).await
 }
 
 /// POST /mentoring/sessions/{id}/attendance: the ticked mentors attended, no others.
-pub async fn attendance(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let mut mentors = Vec::new();
-    for (name, value) in &fields {
-        if name == "mentor_id" {
-            match value.parse() {
-                Ok(m) => mentors.push(m),
-                Err(_) => {
-                    let e =
-                        AppError::Invalid(vec![FieldError::new("mentor_id", "expected a number")]);
-                    return Err(error_page(&ctx, e, LIST));
-                }
-            }
-        }
-    }
-    let back = back_to_cohort(&fields);
-    match ctx
-        .app
+pub async fn attendance(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Sent { form, .. }: Sent<InCohortForm>,
+) -> PageResult {
+    let mut unread = Unread::default();
+    let mentors = unread.numbers("mentor_id", &form.mentor_id);
+    unread.check().or_page(&ctx, LIST)?;
+    let back = form.back();
+    ctx.app
         .set_mentoring_attendance(ctx.actor.as_ref(), id, &mentors)
         .await
-    {
-        Ok(()) => Ok(Redirect::to(&back).into_response()),
-        Err(e) => Err(error_page(&ctx, e, &back)),
+        .or_page(&ctx, &back)?;
+    Ok(redirect(&back))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EvaluationForm {
+    session_id: String,
+    text: String,
+    score: String,
+}
+
+impl From<EvaluationForm> for EvaluationInput {
+    fn from(f: EvaluationForm) -> EvaluationInput {
+        let mut unread = Unread::default();
+        EvaluationInput {
+            session_id: unread.number("session_id", &f.session_id),
+            score: unread.number("score", &f.score),
+            text: f.text,
+            unread,
+        }
     }
 }
 
 /// POST /mentoring/cohorts/{id}/evaluations
-pub async fn evaluate(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let number = |name: &'static str| -> Result<Option<i64>, AppError> {
-        match field(&fields, name).trim() {
-            "" => Ok(None),
-            t => t.parse().map(Some).map_err(|_| {
-                AppError::Invalid(vec![FieldError::new(name, "expected a whole number")])
-            }),
-        }
-    };
-    let result = match (number("session_id"), number("score")) {
-        (Ok(session_id), Ok(score)) => {
-            let input = EvaluationInput {
-                session_id,
-                text: field(&fields, "text").to_string(),
-                score,
-            };
-            ctx.app
-                .add_mentoring_evaluation(ctx.actor.as_ref(), id, &input)
-                .await
-                .map(|_| ())
-        }
-        (Err(e), _) | (_, Err(e)) => Err(e),
-    };
-    after(&ctx, id, "evaluation", fields, result).await
+pub async fn evaluate(ctx: Ctx, Path(id): Path<i64>, sent: Sent<EvaluationForm>) -> PageResult {
+    let result = ctx
+        .app
+        .add_mentoring_evaluation(ctx.actor.as_ref(), id, &sent.form.into())
+        .await;
+    after(&ctx, id, "evaluation", sent.values, result).await
 }

@@ -7,11 +7,13 @@
 
 mod account;
 mod action;
+mod error;
 mod indicators;
 mod mentoring;
 mod mentoring_cohorts;
 mod newcomers;
 mod plan;
+mod sent;
 
 use std::sync::Arc;
 
@@ -29,6 +31,9 @@ use crate::context::Ctx;
 use crate::page_cache::{self, Cached, Fact};
 use crate::problem::{classify, detail};
 use crate::AppState;
+
+pub use error::{OrPage, PageError, PageResult};
+pub use sent::{many, Fields, Sent};
 
 /// What the plan's pages show: they are rendered again when the plan or a
 /// status moves, and are the same for everyone with the same role and scopes.
@@ -234,44 +239,22 @@ fn account() -> Router<AppState> {
         .route("/healthz", get(account::healthz))
 }
 
-pub type PageResult = Result<Response, Response>;
-
 pub fn page(status: StatusCode, body: String) -> Response {
     (status, Html(body)).into_response()
 }
 
-/// The page for an error. A request that needs an account goes to the log-in
-/// page, which brings the user back to `back` afterwards.
-pub fn error_page(ctx: &Ctx, e: AppError, back: &str) -> Response {
-    if matches!(e, AppError::Unauthenticated) {
-        return Redirect::to(&format!("/login?next={}", encode(back))).into_response();
-    }
-    let (status, english) = classify(&e);
-    let key = format!("error-title-{}", status.as_u16());
-    let title = i18n::t(ctx.lang, &key);
-    // A status without its own message keeps the English title rather than an id.
-    let title = if title == key {
-        english.to_string()
-    } else {
-        title
-    };
-    page(
-        status,
-        render::error(&ctx.chrome(), status.as_u16(), &title, &detail(&e)),
-    )
+pub fn redirect(to: &str) -> Response {
+    Redirect::to(to).into_response()
 }
 
 /// The plan as it stands, or the error page that says why it cannot be read.
-pub async fn plan_or_error(ctx: &Ctx, back: &str) -> Result<Arc<Snapshot>, Response> {
-    ctx.app
-        .snapshot()
-        .await
-        .map_err(|e| error_page(ctx, e, back))
+pub async fn plan_or_error(ctx: &Ctx, back: &str) -> Result<Arc<Snapshot>, PageError> {
+    ctx.app.snapshot().await.or_page(ctx, back)
 }
 
 pub async fn not_found(ctx: Ctx) -> Response {
     let e = AppError::NotFound(format!("the page {}", ctx.here));
-    error_page(&ctx, e, "/")
+    PageError::new(&ctx, e, "/").into_response()
 }
 
 /// Where `next` and `back` may send a browser: a path on this site, else `/`.
@@ -348,11 +331,11 @@ pub fn encode(s: &str) -> String {
         .collect()
 }
 
-/// Form fields as sent, in order.
-pub type Fields = Vec<(String, String)>;
-
 /// The plan's municipalities as (code, name), for names on pages and a form's choices.
-pub async fn plan_municipalities(ctx: &Ctx, back: &str) -> Result<Vec<(String, String)>, Response> {
+pub async fn plan_municipalities(
+    ctx: &Ctx,
+    back: &str,
+) -> Result<Vec<(String, String)>, PageError> {
     let s = plan_or_error(ctx, back).await?;
     Ok(s.plan
         .municipalities
@@ -361,71 +344,34 @@ pub async fn plan_municipalities(ctx: &Ctx, back: &str) -> Result<Vec<(String, S
         .collect())
 }
 
-/// An optional whole number: empty is none, anything else must be a number.
-pub fn optional_number(
-    fields: &Fields,
-    name: &'static str,
-    errors: &mut Vec<domain::FieldError>,
-) -> Option<i64> {
-    match field(fields, name).trim() {
-        "" => None,
-        t => t
-            .parse()
-            .map_err(|_| errors.push(domain::FieldError::new(name, "expected a whole number")))
-            .ok(),
-    }
-}
-
-/// "a, b, c" as a form's text field holds a list: trimmed, without empty entries.
-pub fn comma_list(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// After a form was sent: back to `back` when it worked; a form that can be fixed shown
-/// again by `again` with what to fix; any other error as the error page.
-pub async fn after_form<F, Fut>(
+/// After a form was sent: `done` with what the app gave when it worked; a form that can
+/// be fixed shown again by `again` with what was typed and what to fix; any other error
+/// as the error page that leads back to `back`.
+pub async fn after_form<T, Fut>(
     ctx: &Ctx,
     back: &str,
-    fields: Fields,
-    result: Result<(), AppError>,
-    again: F,
+    values: Fields,
+    result: Result<T, AppError>,
+    done: impl FnOnce(T) -> Response,
+    again: impl FnOnce(render::Form, StatusCode) -> Fut,
 ) -> PageResult
 where
-    F: FnOnce(render::Form, StatusCode) -> Fut,
     Fut: std::future::Future<Output = PageResult>,
 {
     match result {
-        Ok(()) => Ok(Redirect::to(back).into_response()),
+        Ok(value) => Ok(done(value)),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             let (status, _) = classify(&e);
-            Err(again(form_with(fields, &e), status).await?)
+            let errors = match e {
+                AppError::Invalid(errors) => errors
+                    .iter()
+                    .map(|f| (f.field.to_string(), f.message.clone()))
+                    .collect(),
+                other => vec![(String::new(), detail(&other))],
+            };
+            again(render::Form { values, errors }, status).await
         }
-        Err(e) => Err(error_page(ctx, e, back)),
-    }
-}
-
-pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map_or("", |(_, v)| v.as_str())
-}
-
-/// A form to show again: what was typed, and what to fix.
-pub fn form_with(fields: Fields, e: &AppError) -> render::Form {
-    let errors = match e {
-        AppError::Invalid(errors) => errors
-            .iter()
-            .map(|f| (f.field.to_string(), f.message.clone()))
-            .collect(),
-        other => vec![(String::new(), detail(other))],
-    };
-    render::Form {
-        values: fields,
-        errors,
+        Err(e) => Err(PageError::new(ctx, e, back)),
     }
 }
 

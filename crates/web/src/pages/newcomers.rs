@@ -1,28 +1,34 @@
 //! The newcomer service's pages: the staff's cases and their forms, a newcomer's own
 //! page with export and erasure, the arrival cohorts, and the welcome pages. Ids in URLs,
-//! names only in pages; the router marks every answer about a person not to be stored.
+//! names only in pages; every answer about a person is marked not to be stored.
 
 use app::newcomer::{
-    CaseInput, ConsentInput, FollowUpInput, HouseholdMemberInput, OwnCorrectionInput,
-    RentToOwnInput, StepInput, WithdrawalInput,
+    CaseInput, ConsentInput, FollowUpInput, OwnCorrectionInput, RentToOwnInput, StepInput,
+    WithdrawalInput,
 };
-use app::AppError;
-use axum::extract::{Form, Path};
+use app::{comma_list, AppError, Unread};
+use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::access::Permission;
 use domain::newcomer::{due_follow_ups, CaseDetail};
-use domain::FieldError;
+use serde::Deserialize;
 
 use super::{
-    after_form, comma_list, error_page, field, form_with, optional_number, page,
-    plan_municipalities, Fields, PageResult,
+    after_form, many, page, plan_municipalities, redirect, Fields, OrPage, PageError, PageResult,
+    Sent,
 };
 use crate::context::Ctx;
-use crate::problem::classify;
 
 const LIST: &str = "/newcomers";
 const OWN: &str = "/newcomers/me";
+
+/// A page about a person: not to be kept by the browser or anything between.
+fn private(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
 
 fn is_staff(ctx: &Ctx) -> bool {
     ctx.can().list_newcomer_cases
@@ -34,101 +40,84 @@ pub async fn list(ctx: Ctx) -> PageResult {
         .app
         .newcomer_cases(ctx.actor.as_ref())
         .await
-        .map_err(|e| error_page(&ctx, e, LIST))?;
+        .or_page(&ctx, LIST)?;
     let municipalities = plan_municipalities(&ctx, LIST).await?;
     let body = render::newcomers(&ctx.chrome(), &cases, &municipalities, is_staff(&ctx));
-    Ok(page(StatusCode::OK, body))
+    Ok(private(page(StatusCode::OK, body)))
 }
 
-/// "partner 1985, child 2016": each entry a relation and a year of birth.
-fn household(text: &str, errors: &mut Vec<FieldError>) -> Vec<HouseholdMemberInput> {
-    let mut members = Vec::new();
-    for entry in comma_list(text) {
-        match entry.rsplit_once(char::is_whitespace) {
-            Some((relation, year)) if year.parse::<i32>().is_ok() => {
-                members.push(HouseholdMemberInput {
-                    relation: relation.trim().to_string(),
-                    birth_year: year.parse().unwrap_or_default(),
-                })
-            }
-            _ => errors.push(FieldError::new(
-                "household",
-                format!(
-                    "`{}`: give a relation and a year of birth, like `child 2016`",
-                    entry.chars().take(40).collect::<String>()
-                ),
-            )),
+/// The staff's case form; the contact person is not on it.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CaseForm {
+    name: String,
+    phone: String,
+    email: String,
+    municipality: String,
+    arrival_date: String,
+    category: String,
+    /// "partner 1985, child 2016".
+    household: String,
+    /// "polsk, engelsk".
+    languages: String,
+    #[serde(deserialize_with = "many")]
+    needs: Vec<String>,
+    account_id: String,
+    version: String,
+}
+
+impl From<CaseForm> for CaseInput {
+    fn from(f: CaseForm) -> CaseInput {
+        let mut unread = Unread::default();
+        CaseInput {
+            household: unread.household(&f.household),
+            account_id: unread.number("account_id", &f.account_id),
+            version: unread.number("version", &f.version),
+            name: f.name,
+            phone: f.phone,
+            email: f.email,
+            municipality: f.municipality,
+            arrival_date: f.arrival_date,
+            category: f.category,
+            languages: comma_list(&f.languages),
+            needs: f.needs,
+            contact_person: None,
+            unread,
         }
     }
-    members
-}
-
-/// Every value of a field that may be sent more than once (ticked boxes).
-fn all(fields: &Fields, name: &str) -> Vec<String> {
-    fields
-        .iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .collect()
-}
-
-fn case_input(fields: &Fields, contact_person: Option<i64>) -> Result<CaseInput, AppError> {
-    let mut errors = Vec::new();
-    let household = household(field(fields, "household"), &mut errors);
-    let account_id = optional_number(fields, "account_id", &mut errors);
-    let version = optional_number(fields, "version", &mut errors);
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    Ok(CaseInput {
-        name: field(fields, "name").to_string(),
-        phone: field(fields, "phone").to_string(),
-        email: field(fields, "email").to_string(),
-        municipality: field(fields, "municipality").to_string(),
-        arrival_date: field(fields, "arrival_date").to_string(),
-        category: field(fields, "category").to_string(),
-        household,
-        languages: comma_list(field(fields, "languages")),
-        needs: all(fields, "needs"),
-        contact_person,
-        account_id,
-        version,
-    })
 }
 
 async fn new_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageResult {
     let municipalities = plan_municipalities(ctx, LIST).await?;
-    Ok(page(
+    Ok(private(page(
         status,
         render::new_newcomer(&ctx.chrome(), &municipalities, form),
-    ))
+    )))
 }
 
 /// GET /newcomers/new
 pub async fn new_case(ctx: Ctx) -> PageResult {
     app::authorise(ctx.actor.as_ref(), Permission::ListNewcomerCases)
-        .map_err(|e| error_page(&ctx, e, "/newcomers/new"))?;
+        .or_page(&ctx, "/newcomers/new")?;
     new_page(&ctx, &render::Form::default(), StatusCode::OK).await
 }
 
 /// POST /newcomers
-pub async fn create(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
-    let created = match case_input(&fields, None) {
-        Ok(input) => {
-            ctx.app
-                .create_newcomer_case(ctx.actor.as_ref(), &input)
-                .await
-        }
-        Err(e) => Err(e),
-    };
-    match created {
-        Ok(id) => Ok(Redirect::to(&format!("{LIST}/{id}")).into_response()),
-        Err(e @ AppError::Invalid(_)) => {
-            let (status, _) = classify(&e);
-            Err(new_page(&ctx, &form_with(fields, &e), status).await?)
-        }
-        Err(e) => Err(error_page(&ctx, e, "/newcomers/new")),
-    }
+pub async fn create(ctx: Ctx, sent: Sent<CaseForm>) -> PageResult {
+    let created = ctx
+        .app
+        .create_newcomer_case(ctx.actor.as_ref(), &sent.form.into())
+        .await;
+    let ctx = &ctx;
+    after_form(
+        ctx,
+        "/newcomers/new",
+        sent.values,
+        created,
+        |id| redirect(&format!("{LIST}/{id}")),
+        |form, status| async move { new_page(ctx, &form, status).await },
+    )
+    .await
 }
 
 async fn case_page(
@@ -153,7 +142,7 @@ async fn case_page(
             form_name,
         },
     );
-    Ok(page(status, body))
+    Ok(private(page(status, body)))
 }
 
 async fn staff_case(
@@ -167,110 +156,154 @@ async fn staff_case(
         .app
         .newcomer_case(ctx.actor.as_ref(), id)
         .await
-        .map_err(|e| error_page(ctx, e, &format!("{LIST}/{id}")))?;
+        .or_page(ctx, &format!("{LIST}/{id}"))?;
     case_page(ctx, &detail, true, form, form_name, status).await
 }
 
 /// GET /newcomers/{id}; the person themselves is sent to their own page.
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     if !is_staff(&ctx) {
-        let back = format!("{LIST}/{id}");
         ctx.app
             .newcomer_case(ctx.actor.as_ref(), id)
             .await
-            .map_err(|e| error_page(&ctx, e, &back))?;
-        return Ok(Redirect::to(OWN).into_response());
+            .or_page(&ctx, &format!("{LIST}/{id}"))?;
+        return Ok(redirect(OWN));
     }
     staff_case(&ctx, id, &render::Form::default(), "", StatusCode::OK).await
 }
 
 /// Back to the case, or the case again with what to fix in the form that was sent.
-async fn after(
+async fn after<T>(
     ctx: &Ctx,
     id: i64,
     form_name: &str,
-    fields: Fields,
-    result: Result<(), AppError>,
+    values: Fields,
+    result: Result<T, AppError>,
 ) -> PageResult {
+    let back = format!("{LIST}/{id}");
     after_form(
         ctx,
-        &format!("{LIST}/{id}"),
-        fields,
+        &back,
+        values,
         result,
+        |_| redirect(&back),
         |form, status| async move { staff_case(ctx, id, &form, form_name, status).await },
     )
     .await
 }
 
 /// POST /newcomers/{id}: the staff's edit; the contact person stays who it was.
-pub async fn update(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
+pub async fn update(ctx: Ctx, Path(id): Path<i64>, sent: Sent<CaseForm>) -> PageResult {
     let actor = ctx.actor.as_ref();
     let result = match ctx.app.newcomer_case(actor, id).await {
-        Ok(d) => match case_input(&fields, d.case.fields.contact_person) {
-            Ok(input) => ctx
-                .app
-                .update_newcomer_case(actor, id, &input)
-                .await
-                .map(|_| ()),
-            Err(e) => Err(e),
-        },
+        Ok(d) => {
+            let input = CaseInput {
+                contact_person: d.case.fields.contact_person,
+                ..sent.form.into()
+            };
+            ctx.app.update_newcomer_case(actor, id, &input).await
+        }
         Err(e) => Err(e),
     };
-    after(&ctx, id, "case", fields, result).await
+    after(&ctx, id, "case", sent.values, result).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StepForm {
+    kind: String,
+    done_on: String,
+}
+
+impl From<StepForm> for StepInput {
+    fn from(f: StepForm) -> StepInput {
+        StepInput {
+            kind: f.kind,
+            done_on: f.done_on,
+        }
+    }
 }
 
 /// POST /newcomers/{id}/steps
-pub async fn step(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let input = StepInput {
-        kind: field(&fields, "kind").to_string(),
-        done_on: field(&fields, "done_on").to_string(),
-    };
+pub async fn step(ctx: Ctx, Path(id): Path<i64>, sent: Sent<StepForm>) -> PageResult {
     let result = ctx
         .app
-        .set_newcomer_step(ctx.actor.as_ref(), id, &input)
+        .set_newcomer_step(ctx.actor.as_ref(), id, &sent.form.into())
         .await;
-    after(&ctx, id, "step", fields, result).await
+    after(&ctx, id, "step", sent.values, result).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowUpForm {
+    at: String,
+    recorded_on: String,
+    residence: String,
+}
+
+impl From<FollowUpForm> for FollowUpInput {
+    fn from(f: FollowUpForm) -> FollowUpInput {
+        FollowUpInput {
+            at: f.at,
+            recorded_on: f.recorded_on,
+            residence: f.residence,
+        }
+    }
 }
 
 /// POST /newcomers/{id}/follow-ups
-pub async fn follow_up(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let input = FollowUpInput {
-        at: field(&fields, "at").to_string(),
-        recorded_on: field(&fields, "recorded_on").to_string(),
-        residence: field(&fields, "residence").to_string(),
-    };
+pub async fn follow_up(ctx: Ctx, Path(id): Path<i64>, sent: Sent<FollowUpForm>) -> PageResult {
     let result = ctx
         .app
-        .record_newcomer_follow_up(ctx.actor.as_ref(), id, &input)
+        .record_newcomer_follow_up(ctx.actor.as_ref(), id, &sent.form.into())
         .await;
-    after(&ctx, id, "follow-up", fields, result).await
+    after(&ctx, id, "follow-up", sent.values, result).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ConsentForm {
+    purpose: String,
+    basis: String,
+    given_on: String,
+    text_version: String,
+}
+
+impl From<ConsentForm> for ConsentInput {
+    fn from(f: ConsentForm) -> ConsentInput {
+        ConsentInput {
+            purpose: f.purpose,
+            basis: f.basis,
+            given_on: f.given_on,
+            text_version: f.text_version,
+        }
+    }
 }
 
 /// POST /newcomers/{id}/consents
-pub async fn consent(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let input = ConsentInput {
-        purpose: field(&fields, "purpose").to_string(),
-        basis: field(&fields, "basis").to_string(),
-        given_on: field(&fields, "given_on").to_string(),
-        text_version: field(&fields, "text_version").to_string(),
-    };
+pub async fn consent(ctx: Ctx, Path(id): Path<i64>, sent: Sent<ConsentForm>) -> PageResult {
     let result = ctx
         .app
-        .record_newcomer_consent(ctx.actor.as_ref(), id, &input)
-        .await
-        .map(|_| ());
-    after(&ctx, id, "consent", fields, result).await
+        .record_newcomer_consent(ctx.actor.as_ref(), id, &sent.form.into())
+        .await;
+    after(&ctx, id, "consent", sent.values, result).await
 }
 
-async fn withdraw(ctx: &Ctx, case_id: i64, fields: &Fields) -> Result<(), AppError> {
-    let mut errors = Vec::new();
-    let consent = optional_number(fields, "consent_id", &mut errors);
-    let Some(consent) = consent.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Invalid(vec![FieldError::new(
-            "consent_id",
-            "expected the number of a consent",
-        )]));
-    };
+/// Which consent to withdraw; it is withdrawn today.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct WithdrawalForm {
+    consent_id: String,
+}
+
+async fn withdraw(ctx: &Ctx, case_id: i64, form: &WithdrawalForm) -> Result<(), AppError> {
+    let mut unread = Unread::default();
+    let consent = unread.required_number(
+        "consent_id",
+        &form.consent_id,
+        "expected the number of a consent",
+    );
+    unread.check()?;
     let input = WithdrawalInput {
         withdrawn_on: String::new(),
     };
@@ -283,33 +316,45 @@ async fn withdraw(ctx: &Ctx, case_id: i64, fields: &Fields) -> Result<(), AppErr
 pub async fn withdraw_consent(
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(fields): Form<Fields>,
+    sent: Sent<WithdrawalForm>,
 ) -> PageResult {
-    let result = withdraw(&ctx, id, &fields).await;
-    after(&ctx, id, "", fields, result).await
+    let result = withdraw(&ctx, id, &sent.form).await;
+    after(&ctx, id, "", sent.values, result).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RentToOwnForm {
+    selected_on: String,
+    home_bought_on: String,
+    renting_from: String,
+    purchased_on: String,
+    followed_up_on: String,
+    version: String,
+}
+
+impl From<RentToOwnForm> for RentToOwnInput {
+    fn from(f: RentToOwnForm) -> RentToOwnInput {
+        let mut unread = Unread::default();
+        RentToOwnInput {
+            version: unread.number("version", &f.version),
+            selected_on: f.selected_on,
+            home_bought_on: f.home_bought_on,
+            renting_from: f.renting_from,
+            purchased_on: f.purchased_on,
+            followed_up_on: f.followed_up_on,
+            unread,
+        }
+    }
 }
 
 /// POST /newcomers/{id}/rent-to-own
-pub async fn rent_to_own(ctx: Ctx, Path(id): Path<i64>, Form(fields): Form<Fields>) -> PageResult {
-    let mut errors = Vec::new();
-    let version = optional_number(&fields, "version", &mut errors);
-    let result = if errors.is_empty() {
-        let input = RentToOwnInput {
-            selected_on: field(&fields, "selected_on").to_string(),
-            home_bought_on: field(&fields, "home_bought_on").to_string(),
-            renting_from: field(&fields, "renting_from").to_string(),
-            purchased_on: field(&fields, "purchased_on").to_string(),
-            followed_up_on: field(&fields, "followed_up_on").to_string(),
-            version,
-        };
-        ctx.app
-            .set_newcomer_rent_to_own(ctx.actor.as_ref(), id, &input)
-            .await
-            .map(|_| ())
-    } else {
-        Err(AppError::Invalid(errors))
-    };
-    after(&ctx, id, "rent", fields, result).await
+pub async fn rent_to_own(ctx: Ctx, Path(id): Path<i64>, sent: Sent<RentToOwnForm>) -> PageResult {
+    let result = ctx
+        .app
+        .set_newcomer_rent_to_own(ctx.actor.as_ref(), id, &sent.form.into())
+        .await;
+    after(&ctx, id, "rent", sent.values, result).await
 }
 
 /// Everything held about the person, as a JSON download.
@@ -318,10 +363,11 @@ async fn export(ctx: &Ctx, id: i64, back: &str) -> PageResult {
         .app
         .export_newcomer_case(ctx.actor.as_ref(), id)
         .await
-        .map_err(|e| error_page(ctx, e, back))?;
+        .or_page(ctx, back)?;
     let body = serde_json::to_vec_pretty(&data)
-        .map_err(|e| error_page(ctx, AppError::Internal(e.to_string()), back))?;
-    let mut res = body.into_response();
+        .map_err(|e| AppError::Internal(e.to_string()))
+        .or_page(ctx, back)?;
+    let mut res = private(body.into_response());
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
@@ -341,27 +387,40 @@ pub async fn export_case(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 
 /// POST /newcomers/{id}/erase
 pub async fn erase(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
-    match ctx.app.erase_newcomer_case(ctx.actor.as_ref(), id).await {
-        Ok(()) => Ok(Redirect::to(LIST).into_response()),
-        Err(e) => Err(error_page(&ctx, e, &format!("{LIST}/{id}"))),
-    }
+    ctx.app
+        .erase_newcomer_case(ctx.actor.as_ref(), id)
+        .await
+        .or_page(&ctx, &format!("{LIST}/{id}"))?;
+    Ok(redirect(LIST))
 }
 
 /// The signed-in person's own case, or the page that says there is none.
-async fn own_case(ctx: &Ctx) -> Result<Option<CaseDetail>, Response> {
+async fn own_case(ctx: &Ctx) -> Result<Option<CaseDetail>, PageError> {
     ctx.app
         .my_newcomer_case(ctx.actor.as_ref())
         .await
-        .map_err(|e| error_page(ctx, e, OWN))
+        .or_page(ctx, OWN)
+}
+
+/// The signed-in person's own case, for what needs one.
+async fn own_case_id(ctx: &Ctx) -> Result<i64, PageError> {
+    match own_case(ctx).await? {
+        Some(d) => Ok(d.case.id),
+        None => Err(PageError::new(
+            ctx,
+            AppError::NotFound("a newcomer case linked to your account".into()),
+            OWN,
+        )),
+    }
 }
 
 async fn own_page(ctx: &Ctx, form: &render::Form, status: StatusCode) -> PageResult {
     match own_case(ctx).await? {
         Some(d) => case_page(ctx, &d, false, form, "case", status).await,
-        None => Ok(page(
+        None => Ok(private(page(
             StatusCode::OK,
             render::no_newcomer_case(&ctx.chrome()),
-        )),
+        ))),
     }
 }
 
@@ -370,75 +429,75 @@ pub async fn own(ctx: Ctx) -> PageResult {
     own_page(&ctx, &render::Form::default(), StatusCode::OK).await
 }
 
-fn no_case() -> AppError {
-    AppError::NotFound("a newcomer case linked to your account".into())
+/// What newcomers may correct in their own case.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CorrectionForm {
+    name: String,
+    phone: String,
+    email: String,
+    /// "polsk, engelsk".
+    languages: String,
+    #[serde(deserialize_with = "many")]
+    needs: Vec<String>,
+    version: String,
+}
+
+impl From<CorrectionForm> for OwnCorrectionInput {
+    fn from(f: CorrectionForm) -> OwnCorrectionInput {
+        let mut unread = Unread::default();
+        OwnCorrectionInput {
+            version: unread.number("version", &f.version),
+            name: f.name,
+            phone: f.phone,
+            email: f.email,
+            languages: comma_list(&f.languages),
+            needs: f.needs,
+            unread,
+        }
+    }
 }
 
 /// POST /newcomers/me: the person's own correction.
-pub async fn correct(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
-    let Some(d) = own_case(&ctx).await? else {
-        return Err(error_page(&ctx, no_case(), OWN));
-    };
-    let mut errors = Vec::new();
-    let version = optional_number(&fields, "version", &mut errors);
-    let result = if errors.is_empty() {
-        let input = OwnCorrectionInput {
-            name: field(&fields, "name").to_string(),
-            phone: field(&fields, "phone").to_string(),
-            email: field(&fields, "email").to_string(),
-            languages: comma_list(field(&fields, "languages")),
-            needs: all(&fields, "needs"),
-            version,
-        };
-        ctx.app
-            .correct_newcomer_case(ctx.actor.as_ref(), d.case.id, &input)
-            .await
-            .map(|_| ())
-    } else {
-        Err(AppError::Invalid(errors))
-    };
-    match result {
-        Ok(()) => Ok(Redirect::to(OWN).into_response()),
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let (status, _) = classify(&e);
-            Err(own_page(&ctx, &form_with(fields, &e), status).await?)
-        }
-        Err(e) => Err(error_page(&ctx, e, OWN)),
-    }
+pub async fn correct(ctx: Ctx, sent: Sent<CorrectionForm>) -> PageResult {
+    let id = own_case_id(&ctx).await?;
+    let result = ctx
+        .app
+        .correct_newcomer_case(ctx.actor.as_ref(), id, &sent.form.into())
+        .await;
+    let ctx = &ctx;
+    after_form(
+        ctx,
+        OWN,
+        sent.values,
+        result,
+        |_| redirect(OWN),
+        |form, status| async move { own_page(ctx, &form, status).await },
+    )
+    .await
 }
 
 /// GET /newcomers/me/export
 pub async fn export_own(ctx: Ctx) -> PageResult {
-    let Some(d) = own_case(&ctx).await? else {
-        return Err(error_page(&ctx, no_case(), OWN));
-    };
-    export(&ctx, d.case.id, OWN).await
+    let id = own_case_id(&ctx).await?;
+    export(&ctx, id, OWN).await
 }
 
 /// POST /newcomers/me/erase
 pub async fn erase_own(ctx: Ctx) -> PageResult {
-    let Some(d) = own_case(&ctx).await? else {
-        return Err(error_page(&ctx, no_case(), OWN));
-    };
-    match ctx
-        .app
-        .erase_newcomer_case(ctx.actor.as_ref(), d.case.id)
+    let id = own_case_id(&ctx).await?;
+    ctx.app
+        .erase_newcomer_case(ctx.actor.as_ref(), id)
         .await
-    {
-        Ok(()) => Ok(Redirect::to(OWN).into_response()),
-        Err(e) => Err(error_page(&ctx, e, OWN)),
-    }
+        .or_page(&ctx, OWN)?;
+    Ok(redirect(OWN))
 }
 
 /// POST /newcomers/me/consents/withdraw
-pub async fn withdraw_own(ctx: Ctx, Form(fields): Form<Fields>) -> PageResult {
-    let Some(d) = own_case(&ctx).await? else {
-        return Err(error_page(&ctx, no_case(), OWN));
-    };
-    match withdraw(&ctx, d.case.id, &fields).await {
-        Ok(()) => Ok(Redirect::to(OWN).into_response()),
-        Err(e) => Err(error_page(&ctx, e, OWN)),
-    }
+pub async fn withdraw_own(ctx: Ctx, sent: Sent<WithdrawalForm>) -> PageResult {
+    let id = own_case_id(&ctx).await?;
+    withdraw(&ctx, id, &sent.form).await.or_page(&ctx, OWN)?;
+    Ok(redirect(OWN))
 }
 
 /// GET /newcomers/cohorts: every municipality for those who may see them, else the
@@ -451,7 +510,7 @@ pub async fn cohorts(ctx: Ctx) -> PageResult {
     } else {
         ctx.app.public_newcomer_cohorts().await
     }
-    .map_err(|e| error_page(&ctx, e, "/newcomers/cohorts"))?;
+    .or_page(&ctx, "/newcomers/cohorts")?;
     let municipalities = plan_municipalities(&ctx, "/newcomers/cohorts").await?;
     Ok(page(
         StatusCode::OK,
@@ -470,7 +529,7 @@ pub async fn welcome(ctx: Ctx) -> PageResult {
 pub async fn welcome_in(ctx: Ctx, Path(tag): Path<String>) -> PageResult {
     match render::find_welcome(&tag) {
         Some(w) => Ok(page(StatusCode::OK, render::welcome(&ctx.chrome(), w))),
-        None => Err(error_page(
+        None => Err(PageError::new(
             &ctx,
             AppError::NotFound(format!(
                 "the welcome page in `{}`",
@@ -478,20 +537,5 @@ pub async fn welcome_in(ctx: Ctx, Path(tag): Path<String>) -> PageResult {
             )),
             "/welcome",
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn household_entries_are_a_relation_and_a_year() {
-        let mut errors = Vec::new();
-        let h = household("partner 1985, child 2016", &mut errors);
-        assert!(errors.is_empty());
-        assert_eq!((h[1].relation.as_str(), h[1].birth_year), ("child", 2016));
-        household("child", &mut errors);
-        assert_eq!(errors[0].field, "household");
     }
 }

@@ -1,11 +1,11 @@
 //! Pages that show the plan.
 
-use axum::extract::{Form, Path, Query};
+use app::AppError;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 
-use super::{error_page, field, form_with, page, plan_or_error, Fields, PageResult};
+use super::{after_form, page, plan_or_error, redirect, OrPage, PageError, PageResult, Sent};
 use crate::context::Ctx;
 use crate::query::ActionQuery;
 
@@ -21,29 +21,22 @@ pub async fn overview(ctx: Ctx) -> PageResult {
 pub async fn work_package(ctx: Ctx, Path(id): Path<String>) -> PageResult {
     let s = plan_or_error(&ctx, "/").await?;
     if s.work_package(&id).is_none() {
-        return Err(error_page(
-            &ctx,
-            app::AppError::NotFound(format!("work package `{id}`")),
-            "/",
-        ));
+        let e = AppError::NotFound(format!("work package `{id}`"));
+        return Err(PageError::new(&ctx, e, "/"));
     }
     ok(render::work_package(&ctx.chrome(), &s, &id))
 }
 
 pub async fn action_plan(ctx: Ctx, Query(q): Query<ActionQuery>) -> PageResult {
     let s = plan_or_error(&ctx, "/").await?;
-    let filter = q
-        .filter()
-        .map_err(|e| error_page(&ctx, e, "/action-plan"))?;
+    let filter = q.filter().or_page(&ctx, "/action-plan")?;
     let rows = s.filtered(&filter);
     ok(render::action_plan(&ctx.chrome(), &s, &filter, &rows))
 }
 
 pub async fn timeline(ctx: Ctx, Query(q): Query<ActionQuery>) -> PageResult {
     let s = plan_or_error(&ctx, "/").await?;
-    let filter = q
-        .filter()
-        .map_err(|e| error_page(&ctx, e, "/action-plan/timeline"))?;
+    let filter = q.filter().or_page(&ctx, "/action-plan/timeline")?;
     let rows = s.filtered(&filter);
     ok(render::timeline(&ctx.chrome(), &s, &filter, &rows))
 }
@@ -76,37 +69,58 @@ pub async fn municipalities(ctx: Ctx) -> PageResult {
     ok(body)
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ContactForm {
+    name: String,
+    email: String,
+    version: String,
+}
+
+impl From<ContactForm> for app::ContactInput {
+    fn from(f: ContactForm) -> app::ContactInput {
+        app::ContactInput {
+            name: f.name,
+            email: f.email,
+            // A version that is not a number is none, which the app asks for.
+            version: f.version.parse().ok(),
+        }
+    }
+}
+
 pub async fn edit_contact(
     ctx: Ctx,
     Path(code): Path<String>,
-    Form(fields): Form<Fields>,
+    sent: Sent<ContactForm>,
 ) -> PageResult {
     let back = "/municipalities";
-    let actor = ctx.require().map_err(|e| error_page(&ctx, e, back))?;
-    let input = app::ContactInput {
-        name: field(&fields, "name").to_string(),
-        email: field(&fields, "email").to_string(),
-        version: field(&fields, "version").parse().ok(),
-    };
-    match ctx.app.update_contact(Some(actor), &code, &input).await {
-        Ok(_) => Ok(Redirect::to(back).into_response()),
-        Err(e @ (app::AppError::Invalid(_) | app::AppError::Conflict(_))) => {
-            let (status, _) = crate::problem::classify(&e);
-            let s = plan_or_error(&ctx, back).await?;
-            let form = form_with(fields, &e);
-            let may_edit = editable_municipalities(&ctx, &s);
+    let actor = ctx.require().or_page(&ctx, back)?;
+    let result = ctx
+        .app
+        .update_contact(Some(actor), &code, &sent.form.into())
+        .await;
+    let (ctx, code) = (&ctx, &code);
+    after_form(
+        ctx,
+        back,
+        sent.values,
+        result,
+        |_| redirect(back),
+        |form, status| async move {
+            let s = plan_or_error(ctx, back).await?;
+            let may_edit = editable_municipalities(ctx, &s);
             let body = render::municipalities(
                 &ctx.chrome(),
                 &s,
                 &render::MunicipalitiesPage {
                     may_edit,
-                    form: Some((&code, &form)),
+                    form: Some((code, &form)),
                 },
             );
-            Err(page(status, body))
-        }
-        Err(e) => Err(error_page(&ctx, e, back)),
-    }
+            Ok(page(status, body))
+        },
+    )
+    .await
 }
 
 pub async fn measure(ctx: Ctx, Path(id): Path<String>) -> PageResult {
@@ -116,11 +130,8 @@ pub async fn measure(ctx: Ctx, Path(id): Path<String>) -> PageResult {
 async fn show_measure(ctx: &Ctx, id: &str, form: &render::Form, status: StatusCode) -> PageResult {
     let s = plan_or_error(ctx, "/").await?;
     if s.measure(id).is_none() {
-        return Err(error_page(
-            ctx,
-            app::AppError::NotFound(format!("measure `{id}`")),
-            "/",
-        ));
+        let e = AppError::NotFound(format!("measure `{id}`"));
+        return Err(PageError::new(ctx, e, "/"));
     }
     let may_edit = ctx.can().edit_plan;
     // The indicators that name this measure among those they follow.
@@ -142,30 +153,43 @@ async fn show_measure(ctx: &Ctx, id: &str, form: &render::Form, status: StatusCo
     Ok(page(status, body))
 }
 
-pub async fn edit_measure(
-    ctx: Ctx,
-    Path(id): Path<String>,
-    Form(fields): Form<Fields>,
-) -> PageResult {
-    let back = format!("/measures/{id}");
-    let actor = ctx.require().map_err(|e| error_page(&ctx, e, &back))?;
-    let input = app::MeasureInput {
-        id: String::new(),
-        work_package: field(&fields, "work_package").to_string(),
-        title: field(&fields, "title").to_string(),
-        version: field(&fields, "version").parse().ok(),
-    };
-    match ctx.app.update_measure(Some(actor), &id, &input).await {
-        Ok(_) => Ok(Redirect::to(&back).into_response()),
-        Err(e @ (app::AppError::Invalid(_) | app::AppError::Conflict(_))) => {
-            let (status, _) = crate::problem::classify(&e);
-            let form = form_with(fields, &e);
-            Err(show_measure(&ctx, &id, &form, status)
-                .await
-                .unwrap_or_else(|r| r))
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MeasureForm {
+    work_package: String,
+    title: String,
+    version: String,
+}
+
+impl From<MeasureForm> for app::MeasureInput {
+    fn from(f: MeasureForm) -> app::MeasureInput {
+        app::MeasureInput {
+            id: String::new(),
+            work_package: f.work_package,
+            title: f.title,
+            // A version that is not a number is none, which the app asks for.
+            version: f.version.parse().ok(),
         }
-        Err(e) => Err(error_page(&ctx, e, &back)),
     }
+}
+
+pub async fn edit_measure(ctx: Ctx, Path(id): Path<String>, sent: Sent<MeasureForm>) -> PageResult {
+    let back = format!("/measures/{id}");
+    let actor = ctx.require().or_page(&ctx, &back)?;
+    let result = ctx
+        .app
+        .update_measure(Some(actor), &id, &sent.form.into())
+        .await;
+    let (ctx, id) = (&ctx, &id);
+    after_form(
+        ctx,
+        &back,
+        sent.values,
+        result,
+        |_| redirect(&back),
+        |form, status| async move { show_measure(ctx, id, &form, status).await },
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -178,9 +202,7 @@ pub async fn changes(ctx: Ctx, Query(q): Query<Since>) -> PageResult {
     let today = time::OffsetDateTime::now_utc().date();
     let meetings = app::recent_meetings(&s, today, 6);
     let since = match q.since.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-        Some(v) => {
-            app::parse_date("since", v).map_err(|e| error_page(&ctx, e.into(), "/changes"))?
-        }
+        Some(v) => app::parse_date("since", v).or_page(&ctx, "/changes")?,
         // Since the last meeting before this month's, or a month back.
         None => meetings
             .iter()
@@ -192,7 +214,7 @@ pub async fn changes(ctx: Ctx, Query(q): Query<Since>) -> PageResult {
         .app
         .changes_since(since)
         .await
-        .map_err(|e| error_page(&ctx, e, "/changes"))?;
+        .or_page(&ctx, "/changes")?;
     let body = render::changes(
         &ctx.chrome(),
         &s,

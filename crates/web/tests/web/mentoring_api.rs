@@ -400,6 +400,7 @@ fn input(side: &str, name: &str, account: Option<i64>) -> app::ProfileInput {
 
 fn change(action: &str, side: &str, on: &str, version: i64) -> app::PairChangeInput {
     app::PairChangeInput {
+        unread: Default::default(),
         action: action.into(),
         side: side.into(),
         on: on.into(),

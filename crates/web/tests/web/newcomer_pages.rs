@@ -168,6 +168,23 @@ async fn staff_register_follow_and_erase_a_case_through_the_forms() {
 }
 
 #[tokio::test]
+async fn an_anonymous_form_with_bad_fields_is_asked_to_sign_in_first() {
+    let t = TestApp::sqlite().await;
+    let mut bad = case_fields("Anonym Person-Unik", "4643");
+    bad.retain(|(k, _)| *k != "household");
+    bad.push(("household", "barn"));
+    bad.push(("account_id", "ein"));
+    let res = t.form("/newcomers", None, &bad).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(res.location().starts_with("/login"), "{}", res.location());
+    let res = t
+        .form("/mentoring/profiles", None, &[("capacity", "two")])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(res.location().starts_with("/login"), "{}", res.location());
+}
+
+#[tokio::test]
 async fn a_newcomer_sees_corrects_exports_and_erases_their_own_case() {
     let t = TestApp::sqlite().await;
     let staff = t.session(Role::NewcomerStaff, &["4643"]).await;

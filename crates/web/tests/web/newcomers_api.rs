@@ -325,6 +325,7 @@ struct World {
 /// What the app takes to store a case as it is, to change one field of it.
 fn input_of(f: &CaseFields, version: i64) -> app::CaseInput {
     app::CaseInput {
+        unread: Default::default(),
         name: f.name.clone(),
         phone: f.phone.clone(),
         email: f.email.clone(),
