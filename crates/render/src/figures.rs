@@ -4,12 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use domain::indicators::{Indicator, IndicatorValue, Nature, Unit};
+use domain::indicators::{IndicatorValue, Nature, Unit};
 use domain::stats::Area;
 use i18n::Lang;
 
 use crate::format::date;
-use crate::layout::tr;
+use crate::labels::tr;
 
 /// The seven municipalities of Sogn, used when the areas given do not list
 /// the region's parts.
@@ -106,35 +106,6 @@ pub fn missing(lang: Lang, status: Option<&str>) -> String {
             i18n::t_args(lang, "stat-with-code", &[("label", &label), ("code", code)])
         }
         _ => label,
-    }
-}
-
-/// An indicator's name, translated by id; an id this build does not know
-/// stays as it is.
-pub fn indicator_name(lang: Lang, ind: &Indicator) -> String {
-    match ind.id {
-        "population" => tr(lang, "indicator-population"),
-        "immigrant-share" => tr(lang, "indicator-immigrant-share"),
-        "immigrants-by-country" => tr(lang, "indicator-immigrants-by-country"),
-        "immigrants-by-reason" => tr(lang, "indicator-immigrants-by-reason"),
-        "migration" => tr(lang, "indicator-migration"),
-        "employment-immigrants" => tr(lang, "indicator-employment-immigrants"),
-        "refugees-settled-here" => tr(lang, "indicator-refugees-settled-here"),
-        other => other.to_string(),
-    }
-}
-
-/// What an indicator counts and where from; empty for an unknown id.
-pub fn indicator_definition(lang: Lang, ind: &Indicator) -> String {
-    match ind.id {
-        "population" => tr(lang, "indicator-population-definition"),
-        "immigrant-share" => tr(lang, "indicator-immigrant-share-definition"),
-        "immigrants-by-country" => tr(lang, "indicator-immigrants-by-country-definition"),
-        "immigrants-by-reason" => tr(lang, "indicator-immigrants-by-reason-definition"),
-        "migration" => tr(lang, "indicator-migration-definition"),
-        "employment-immigrants" => tr(lang, "indicator-employment-immigrants-definition"),
-        "refugees-settled-here" => tr(lang, "indicator-refugees-settled-here-definition"),
-        _ => String::new(),
     }
 }
 

@@ -5,7 +5,7 @@ use domain::plan::{OrgUnit, Plan, UnitKind};
 use i18n::Lang;
 
 use crate::format::esc;
-use crate::layout::tr;
+use crate::labels::tr;
 use crate::pages::work_package_href;
 
 /// The chart's `<ul>`. Units whose parent is missing are drawn as roots, so a

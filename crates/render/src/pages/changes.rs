@@ -1,14 +1,16 @@
 //! What changed since a date, typically the last steering-group meeting.
 
 use askama::Template;
-use domain::state::{AuditEntry, Snapshot, StatusUpdate};
+use domain::state::{AuditEntry, Changes, Snapshot, StatusUpdate};
+use time::Date;
 
+use crate::form::Form;
 use crate::form::{FormView, Kind};
 use crate::format::{date, entity_href, iso_date, month_year};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
 use crate::pages::{action_href, render, work_package_href};
 use crate::widgets::{light_badge, status_badge};
-use crate::{ChangesPage, Chrome, Form};
 
 struct UpdateRow<'a> {
     u: &'a StatusUpdate,
@@ -31,6 +33,13 @@ struct Edit<'a> {
     what: String,
     href: Option<String>,
     operation: String,
+}
+
+pub struct ChangesPage<'a> {
+    pub since: Date,
+    /// Recent steering-group meeting months to choose from (first day of each).
+    pub meetings: &'a [Date],
+    pub changes: &'a Changes,
 }
 
 #[derive(Template)]

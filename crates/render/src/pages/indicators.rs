@@ -12,15 +12,16 @@ use i18n::Lang;
 
 use crate::chart::{self, Line, Point};
 use crate::figures::{
-    area_name, cell, indicator_definition, indicator_name, nature_label, number, provenance,
-    sogn_parts, unit_label, value,
+    area_name, cell, nature_label, number, provenance, sogn_parts, unit_label, value,
 };
+use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::url_encode;
-use crate::layout::{tr, Ctx, Nav};
+use crate::labels::{indicator_definition, indicator_name, tr};
+use crate::layout::Chrome;
+use crate::layout::{Ctx, Nav};
 use crate::map;
 use crate::pages::{measure_href, render};
-use crate::{Chrome, Form};
 
 /// One row of the overview.
 pub struct IndicatorSummary<'a> {

@@ -9,11 +9,13 @@ use domain::mentor::{
 };
 use i18n::{Arg, Lang};
 
-use crate::form::{choices, FormView, Kind, SummaryItem};
+use crate::form::Form;
+use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::{date, municipality_name};
-use crate::layout::{tr, Ctx, Nav};
+use crate::labels::{choices, label, tr};
+use crate::layout::Chrome;
+use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::{Chrome, Form};
 
 /// Someone the matching would leave without a pair, and the engine's reason.
 pub struct LeftOver<'a> {
@@ -37,30 +39,6 @@ pub struct MentoringOverview<'a> {
     pub run_form: &'a Form,
     /// False for those who may see the programme's figures but not its people.
     pub people: bool,
-}
-
-pub fn side_label(lang: Lang, side: Side) -> String {
-    match side {
-        Side::Mentor => tr(lang, "mentor-side-mentor"),
-        Side::Mentee => tr(lang, "mentor-side-mentee"),
-    }
-}
-
-pub fn pair_status_label(lang: Lang, s: PairStatus) -> String {
-    match s {
-        PairStatus::Proposed => tr(lang, "pair-status-proposed"),
-        PairStatus::Accepted => tr(lang, "pair-status-accepted"),
-        PairStatus::Active => tr(lang, "pair-status-active"),
-        PairStatus::Completed => tr(lang, "pair-status-completed"),
-        PairStatus::EndedEarly => tr(lang, "pair-status-ended-early"),
-    }
-}
-
-fn level_label(lang: Lang, l: Level) -> String {
-    match l {
-        Level::Native => tr(lang, "level-native"),
-        other => other.code().to_uppercase(),
-    }
 }
 
 /// The engine's criteria in words; a criterion this build does not know keeps its code.
@@ -101,7 +79,7 @@ fn languages_text(lang: Lang, p: &Profile) -> String {
     p.fields
         .languages
         .iter()
-        .map(|l| format!("{} {}", l.language, level_label(lang, l.level)))
+        .map(|l| format!("{} {}", l.language, label(lang, l.level)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -282,7 +260,7 @@ pub fn overview(c: &Chrome, o: &MentoringOverview) -> String {
                 mentee,
                 score: p.score,
                 reasons: reason_rows(lang, &p.explanation),
-                status: pair_status_label(lang, p.status()),
+                status: label(lang, p.status()),
                 locked: p.locked || locked(p),
                 proposal: p.status() == PairStatus::Proposed,
                 mentor_id: p.mentor_id,
@@ -295,7 +273,7 @@ pub fn overview(c: &Chrome, o: &MentoringOverview) -> String {
         .iter()
         .map(|l| LeftRow {
             name: profile_name(o.profiles, l.profile_id),
-            side: side_label(lang, l.side),
+            side: label(lang, l.side),
             reason: reason_label(lang, l.reason),
             detail: l.detail.to_string(),
         })
@@ -380,7 +358,7 @@ pub fn profile(
                 tr(lang, "field-side"),
                 Kind::Radios,
                 "",
-                choices(Side::ALL, Side::code, |x| side_label(lang, x)),
+                choices::<Side>(lang),
             );
         }
         Some(p) => {
@@ -560,27 +538,12 @@ fn yes_no(lang: Lang, b: bool) -> String {
     tr(lang, if b { "answer-yes" } else { "answer-no" })
 }
 
-fn follow_up_label(lang: Lang, f: FollowUp) -> String {
-    match f {
-        FollowUp::AtEnd => tr(lang, "follow-up-end"),
-        FollowUp::SixMonths => tr(lang, "follow-up-6-months"),
-        FollowUp::TwelveMonths => tr(lang, "follow-up-12-months"),
-    }
-}
-
-fn check_in_label(lang: Lang, k: CheckInKind) -> String {
-    match k {
-        CheckInKind::Midway => tr(lang, "check-in-midway"),
-        CheckInKind::Final => tr(lang, "check-in-final"),
-    }
-}
-
 pub fn pair(c: &Chrome, page: &PairPage) -> String {
     let lang = c.lang;
     let p = page.pair;
     // The other side's name is not for a member of the pair to read: their side is shown.
     let name = |profile: Option<&Profile>, side: Side| {
-        profile.map_or_else(|| side_label(lang, side), |p| p.fields.name.clone())
+        profile.map_or_else(|| label(lang, side), |p| p.fields.name.clone())
     };
     let mentor = name(page.mentor, Side::Mentor);
     let mentee = name(page.mentee, Side::Mentee);
@@ -669,9 +632,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             tr(lang, "field-check-in-kind"),
             Kind::Radios,
             "",
-            choices(CheckInKind::ALL, CheckInKind::code, |x| {
-                check_in_label(lang, x)
-            }),
+            choices::<CheckInKind>(lang),
         );
         f.field(
             "held_on",
@@ -689,7 +650,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             tr(lang, "field-follow-up"),
             Kind::Radios,
             "",
-            choices(FollowUp::ALL, FollowUp::code, |x| follow_up_label(lang, x)),
+            choices::<FollowUp>(lang),
         );
         f.field(
             "recorded_on",
@@ -716,7 +677,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             tr(lang, "field-norwegian-level"),
             "",
             tr(lang, "level-not-assessed"),
-            &choices(Level::ALL, Level::code, |x| level_label(lang, x)),
+            &choices::<Level>(lang),
         );
         f
     });
@@ -750,7 +711,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             parts.push(format!(
                 "{}: {}",
                 tr(lang, "field-norwegian-level"),
-                level_label(lang, l)
+                label(lang, l)
             ));
         }
         parts.join("; ")
@@ -772,7 +733,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             .map(|m| format!("/mentoring/profiles/{}", m.id)),
         mentor,
         mentee,
-        status: pair_status_label(lang, status),
+        status: label(lang, status),
         score: p.score,
         reasons: reason_rows(lang, &p.explanation),
         facts,
@@ -797,7 +758,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             .map(|c| {
                 (
                     date(lang, c.fields.held_on),
-                    check_in_label(lang, c.fields.kind),
+                    label(lang, c.fields.kind),
                     c.fields.note.clone(),
                 )
             })
@@ -808,7 +769,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             .iter()
             .map(|o| {
                 (
-                    follow_up_label(lang, o.fields.follow_up),
+                    label(lang, o.fields.follow_up),
                     date(lang, o.fields.recorded_on),
                     outcome_text(&o.fields),
                 )
@@ -859,7 +820,7 @@ pub fn own(
             .map(|p| OwnProfile {
                 href: format!("/mentoring/profiles/{}", p.id),
                 name: p.fields.name.clone(),
-                side: side_label(lang, p.fields.side),
+                side: label(lang, p.fields.side),
                 municipality: municipality_name(municipalities, &p.fields.municipality).into(),
                 languages: languages_text(lang, p),
             })
@@ -870,11 +831,11 @@ pub fn own(
                 href: format!("/mentoring/pairs/{}", p.id),
                 // The other side's name is not theirs to see before both have said yes.
                 with: if mine(p.mentor_id) {
-                    side_label(lang, Side::Mentee)
+                    label(lang, Side::Mentee)
                 } else {
-                    side_label(lang, Side::Mentor)
+                    label(lang, Side::Mentor)
                 },
-                status: pair_status_label(lang, p.status()),
+                status: label(lang, p.status()),
             })
             .collect(),
         ctx,
@@ -921,7 +882,7 @@ pub fn rules(c: &Chrome, page: &RulesPage, form: &Form) -> String {
         tr(lang, "field-min-level"),
         Kind::Select,
         page.rules.min_level.code(),
-        choices(Level::ALL, Level::code, |x| level_label(lang, x)),
+        choices::<Level>(lang),
     )
     .hint = Some(tr(lang, "field-min-level-hint"));
     let neighbours = page

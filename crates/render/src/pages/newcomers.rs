@@ -6,103 +6,18 @@
 use askama::Template;
 use domain::newcomer::{
     Case, CaseDetail, CaseFields, Category, CohortFigures, Count, Figure, FollowUpAt, LawfulBasis,
-    Need, Purpose, Relation, RentPhase, Residence, StepKind,
+    Need, Purpose, Residence, StepKind,
 };
 use i18n::Lang;
 use time::Date;
 
-use crate::form::{choices, FormView, Kind, SummaryItem};
+use crate::form::Form;
+use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::{date, municipality_name};
-use crate::layout::{tr, Ctx, Nav};
+use crate::labels::{choices, label, tr};
+use crate::layout::Chrome;
+use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::{Chrome, Form};
-
-pub fn category_label(lang: Lang, c: Category) -> String {
-    match c {
-        Category::Labour => tr(lang, "category-labour"),
-        Category::Refugee => tr(lang, "category-refugee"),
-        Category::Family => tr(lang, "category-family"),
-        Category::Student => tr(lang, "category-student"),
-        Category::Returning => tr(lang, "category-returning"),
-    }
-}
-
-fn need_label(lang: Lang, n: Need) -> String {
-    match n {
-        Need::Job => tr(lang, "need-job"),
-        Need::PartnerJob => tr(lang, "need-partner-job"),
-        Need::Housing => tr(lang, "need-housing"),
-        Need::School => tr(lang, "need-school"),
-        Need::Kindergarten => tr(lang, "need-kindergarten"),
-        Need::NorwegianCourse => tr(lang, "need-norwegian-course"),
-        Need::Leisure => tr(lang, "need-leisure"),
-    }
-}
-
-fn relation_label(lang: Lang, r: Relation) -> String {
-    match r {
-        Relation::Partner => tr(lang, "relation-partner"),
-        Relation::Child => tr(lang, "relation-child"),
-        Relation::Parent => tr(lang, "relation-parent"),
-        Relation::Other => tr(lang, "relation-other"),
-    }
-}
-
-fn step_label(lang: Lang, k: StepKind) -> String {
-    match k {
-        StepKind::FirstContact => tr(lang, "step-first-contact"),
-        StepKind::Job => tr(lang, "step-job"),
-        StepKind::Housing => tr(lang, "step-housing"),
-        StepKind::WelcomeMeeting => tr(lang, "step-welcome-meeting"),
-        StepKind::ClubsAndVolunteers => tr(lang, "step-clubs-and-volunteers"),
-    }
-}
-
-fn follow_up_label(lang: Lang, a: FollowUpAt) -> String {
-    match a {
-        FollowUpAt::Months3 => tr(lang, "follow-up-3-months"),
-        FollowUpAt::Months12 => tr(lang, "follow-up-12-months"),
-        FollowUpAt::Months24 => tr(lang, "follow-up-24-months"),
-        FollowUpAt::Months60 => tr(lang, "follow-up-60-months"),
-    }
-}
-
-fn residence_label(lang: Lang, r: Residence) -> String {
-    match r {
-        Residence::InMunicipality => tr(lang, "residence-in-municipality"),
-        Residence::MovedWithinRegion => tr(lang, "residence-moved-within-region"),
-        Residence::MovedAway => tr(lang, "residence-moved-away"),
-        Residence::Unknown => tr(lang, "residence-unknown"),
-    }
-}
-
-fn purpose_label(lang: Lang, p: Purpose) -> String {
-    match p {
-        Purpose::CaseWork => tr(lang, "purpose-case-work"),
-        Purpose::FollowUps => tr(lang, "purpose-follow-ups"),
-        Purpose::ClubsAndVolunteers => tr(lang, "purpose-clubs-and-volunteers"),
-        Purpose::RentToOwn => tr(lang, "purpose-rent-to-own"),
-    }
-}
-
-fn basis_label(lang: Lang, b: LawfulBasis) -> String {
-    match b {
-        LawfulBasis::Consent => tr(lang, "basis-consent"),
-        LawfulBasis::Contract => tr(lang, "basis-contract"),
-        LawfulBasis::LegalObligation => tr(lang, "basis-legal-obligation"),
-        LawfulBasis::PublicTask => tr(lang, "basis-public-task"),
-    }
-}
-
-fn phase_label(lang: Lang, p: RentPhase) -> String {
-    match p {
-        RentPhase::Selected => tr(lang, "phase-selected"),
-        RentPhase::HomeBought => tr(lang, "phase-home-bought"),
-        RentPhase::Renting => tr(lang, "phase-renting"),
-        RentPhase::Purchased => tr(lang, "phase-purchased"),
-        RentPhase::FollowedUp => tr(lang, "phase-followed-up"),
-    }
-}
 
 struct CaseRow {
     href: String,
@@ -137,7 +52,7 @@ pub fn list(
                 name: k.fields.name.clone(),
                 municipality: municipality_name(municipalities, &k.fields.municipality).into(),
                 arrival: date(lang, k.fields.arrival_date),
-                category: category_label(lang, k.fields.category),
+                category: label(lang, k.fields.category),
             })
             .collect(),
         may_register,
@@ -201,7 +116,7 @@ fn case_form<'f>(
         tr(lang, "field-category"),
         Kind::Radios,
         p.map_or("", |p| p.category.code()),
-        choices(Category::ALL, Category::code, |c| category_label(lang, c)),
+        choices::<Category>(lang),
     );
     let household = p.map(household_text).unwrap_or_default();
     f.field(
@@ -233,7 +148,7 @@ fn case_form<'f>(
         tr(lang, "field-needs"),
         Kind::Checkboxes,
         &needs,
-        choices(Need::ALL, Need::code, |n| need_label(lang, n)),
+        choices::<Need>(lang),
     );
     let account = p.and_then(|p| p.account_id).map(|a| a.to_string());
     f.field(
@@ -336,10 +251,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             tr(lang, "field-arrival-date"),
             date(lang, k.fields.arrival_date),
         ),
-        (
-            tr(lang, "field-category"),
-            category_label(lang, k.fields.category),
-        ),
+        (tr(lang, "field-category"), label(lang, k.fields.category)),
     ];
     if !k.fields.household.is_empty() {
         facts.push((
@@ -347,7 +259,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             k.fields
                 .household
                 .iter()
-                .map(|m| format!("{} ({})", relation_label(lang, m.relation), m.birth_year))
+                .map(|m| format!("{} ({})", label(lang, m.relation), m.birth_year))
                 .collect::<Vec<_>>()
                 .join(", "),
         ));
@@ -358,7 +270,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             k.fields
                 .needs
                 .iter()
-                .map(|n| need_label(lang, *n))
+                .map(|n| label(lang, *n))
                 .collect::<Vec<_>>()
                 .join(", "),
         ));
@@ -400,7 +312,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             tr(lang, "field-needs"),
             Kind::Checkboxes,
             &needs,
-            choices(Need::ALL, Need::code, |n| need_label(lang, n)),
+            choices::<Need>(lang),
         );
         f.hidden("version", &k.version.to_string());
         f
@@ -412,7 +324,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             tr(lang, "field-step"),
             Kind::Select,
             "",
-            choices(StepKind::ALL, StepKind::code, |s| step_label(lang, s)),
+            choices::<StepKind>(lang),
         );
         f.field(
             "done_on",
@@ -429,9 +341,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             tr(lang, "field-follow-up"),
             Kind::Select,
             next,
-            choices(FollowUpAt::ALL, FollowUpAt::code, |a| {
-                follow_up_label(lang, a)
-            }),
+            choices::<FollowUpAt>(lang),
         );
         f.field(
             "recorded_on",
@@ -444,9 +354,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             tr(lang, "field-residence"),
             Kind::Radios,
             "",
-            choices(Residence::ALL, Residence::code, |r| {
-                residence_label(lang, r)
-            }),
+            choices::<Residence>(lang),
         );
         f
     });
@@ -456,16 +364,14 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
             tr(lang, "field-purpose"),
             Kind::Select,
             "",
-            choices(Purpose::ALL, Purpose::code, |p| purpose_label(lang, p)),
+            choices::<Purpose>(lang),
         );
         f.choice_field(
             "basis",
             tr(lang, "field-basis"),
             Kind::Select,
             "consent",
-            choices(LawfulBasis::ALL, LawfulBasis::code, |b| {
-                basis_label(lang, b)
-            }),
+            choices::<LawfulBasis>(lang),
         );
         f.field(
             "given_on",
@@ -528,7 +434,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
     }
     let mut rent = Vec::new();
     if let Some(r) = &d.rent_to_own {
-        rent.push((tr(lang, "rent-phase"), phase_label(lang, r.phase)));
+        rent.push((tr(lang, "rent-phase"), label(lang, r.phase)));
         if let Some(y) = r.purchase_year {
             rent.push((tr(lang, "rent-purchase-year"), y.to_string()));
         }
@@ -540,28 +446,23 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
         steps: d
             .steps
             .iter()
-            .map(|s| {
-                (
-                    step_label(lang, s.fields.kind),
-                    date(lang, s.fields.done_on),
-                )
-            })
+            .map(|s| (label(lang, s.fields.kind), date(lang, s.fields.done_on)))
             .collect(),
         follow_ups: d
             .follow_ups
             .iter()
             .map(|f| {
                 (
-                    follow_up_label(lang, f.fields.at),
+                    label(lang, f.fields.at),
                     date(lang, f.fields.recorded_on),
-                    residence_label(lang, f.fields.residence),
+                    label(lang, f.fields.residence),
                 )
             })
             .collect(),
         due: page
             .due
             .iter()
-            .map(|(a, on)| (follow_up_label(lang, *a), date(lang, *on)))
+            .map(|(a, on)| (label(lang, *a), date(lang, *on)))
             .collect(),
         consents: d
             .consents
@@ -571,10 +472,10 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
                 withdraw_label: i18n::t_args(
                     lang,
                     "newcomer-withdraw",
-                    &[("name", &purpose_label(lang, r.fields.purpose))],
+                    &[("name", &label(lang, r.fields.purpose))],
                 ),
-                purpose: purpose_label(lang, r.fields.purpose),
-                basis: basis_label(lang, r.fields.basis),
+                purpose: label(lang, r.fields.purpose),
+                basis: label(lang, r.fields.basis),
                 given: date(lang, r.fields.given_on),
                 withdrawn: r.withdrawn_on.map(|d| date(lang, d)).unwrap_or_default(),
                 withdrawable: r.holds() && r.fields.basis == LawfulBasis::Consent,

@@ -6,9 +6,9 @@ use domain::plan::{OrgUnit, UnitKind, WorkPackage};
 use domain::state::Snapshot;
 
 use crate::format::paragraphs;
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
 use crate::pages::{group_rows, measure_href, render, Row};
-use crate::Chrome;
 
 #[derive(Template)]
 #[template(path = "work_package.html")]
