@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use domain::indicators::{IndicatorValue, Nature, Unit};
+use domain::indicators::{IndicatorValue, Unit};
 use domain::stats::Area;
 use i18n::Lang;
 
@@ -58,22 +58,6 @@ pub fn value(lang: Lang, unit: Unit, v: f64) -> String {
         Unit::Persons => n,
         Unit::Percent => format!("{n}{space}%"),
         Unit::PerThousand => format!("{n}{space}‰"),
-    }
-}
-
-/// The unit in words, as a column header or a definition list says it.
-pub fn unit_label(lang: Lang, unit: Unit) -> String {
-    match unit {
-        Unit::Persons => tr(lang, "unit-persons"),
-        Unit::Percent => tr(lang, "unit-percent"),
-        Unit::PerThousand => tr(lang, "unit-per-thousand"),
-    }
-}
-
-pub fn nature_label(lang: Lang, nature: Nature) -> String {
-    match nature {
-        Nature::Stock => tr(lang, "nature-stock"),
-        Nature::Flow => tr(lang, "nature-flow"),
     }
 }
 

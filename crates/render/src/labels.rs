@@ -5,7 +5,7 @@
 //! one that has none.
 
 use domain::access::Role;
-use domain::indicators::Indicator;
+use domain::indicators::{Indicator, Nature, Unit};
 use domain::mentor::{CheckInKind, FollowUp, Level, PairStatus, Side};
 use domain::newcomer::{
     Category, FollowUpAt, LawfulBasis, Need, Purpose, Relation, RentPhase, Residence, StepKind,
@@ -96,6 +96,8 @@ labelled!(
     Purpose => "purpose",
     LawfulBasis => "basis",
     RentPhase => "phase",
+    Unit => "unit",
+    Nature => "nature",
 );
 
 /// A status in words, "not reported" for none.

@@ -12,7 +12,7 @@ use i18n::{Arg, Lang};
 use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::{date, municipality_name};
-use crate::labels::{choices, label, tr};
+use crate::labels::{choices, label, label_or_code, tr};
 use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
 use crate::pages::render;
@@ -43,15 +43,13 @@ pub struct MentoringOverview<'a> {
 
 /// The engine's criteria in words; a criterion this build does not know keeps its code.
 fn criterion_label(lang: Lang, code: &str) -> String {
-    match code {
-        "same_municipality" => tr(lang, "criterion-same-municipality"),
-        "shared_language_above_minimum" => tr(lang, "criterion-shared-language"),
-        "same_occupation" => tr(lang, "criterion-same-occupation"),
-        "same_industry" => tr(lang, "criterion-same-industry"),
-        "shared_interests" | "shared_interest" => tr(lang, "criterion-shared-interests"),
-        "overlapping_availability" => tr(lang, "criterion-overlapping-availability"),
-        other => other.to_string(),
-    }
+    // The engine's weights name this criterion in the singular, its reasons in the plural.
+    let code = if code == "shared_interest" {
+        "shared_interests"
+    } else {
+        code
+    };
+    label_or_code(lang, "criterion", code)
 }
 
 fn reason_label(lang: Lang, code: &str) -> String {
