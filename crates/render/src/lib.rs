@@ -9,6 +9,7 @@ mod form;
 mod format;
 mod labels;
 mod layout;
+mod links;
 mod map;
 mod orgchart;
 mod pages;

@@ -10,7 +10,7 @@ use time::Date;
 use crate::format::{date, esc, month_year, status_code};
 use crate::labels::tr;
 use crate::labels::{self, month_short};
-use crate::pages::{action_href, work_package_href};
+use crate::links::{action_href, work_package_href};
 
 /// An item as the timeline and its table show it.
 pub struct Dated {

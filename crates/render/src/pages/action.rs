@@ -11,9 +11,8 @@ use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::{date, iso_date};
 use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::pages::{
-    action_href, measure_choices, measure_href, render, work_package_choices, work_package_href,
-};
+use crate::links::{action_href, measure_href, work_package_href};
+use crate::pages::{measure_choices, render, work_package_choices};
 use crate::widgets::{light_badge, status_badge};
 
 pub struct ActionPage<'a> {

@@ -8,9 +8,10 @@ use i18n::Arg;
 
 use crate::form::Form;
 use crate::form::{FormView, Kind};
-use crate::format::{filter_query, iso_month, status_code};
+use crate::format::{iso_month, status_code};
 use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
+use crate::links::filter_query;
 use crate::pages::{group_rows, render, work_package_choices, Group};
 use crate::timeline::{self, Dated};
 

@@ -3,9 +3,9 @@
 use askama::Template;
 use domain::state::AuditEntry;
 
-use crate::format::entity_href;
 use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
+use crate::links::entity_href;
 use crate::pages::render;
 
 struct Entry<'a> {

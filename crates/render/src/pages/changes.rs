@@ -6,10 +6,12 @@ use time::Date;
 
 use crate::form::Form;
 use crate::form::{FormView, Kind};
-use crate::format::{date, entity_href, iso_date, month_year};
+use crate::format::{date, iso_date, month_year};
 use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::pages::{action_href, render, work_package_href};
+use crate::links::entity_href;
+use crate::links::{action_href, work_package_href};
+use crate::pages::render;
 use crate::widgets::{light_badge, status_badge};
 
 struct UpdateRow<'a> {

@@ -14,12 +14,13 @@ use crate::chart::{self, Line, Point};
 use crate::figures::{area_name, cell, number, provenance, sogn_parts, value};
 use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
-use crate::format::url_encode;
 use crate::labels::{indicator_definition, indicator_name, label, tr};
 use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
+use crate::links::measure_href;
+use crate::links::indicator_href;
 use crate::map;
-use crate::pages::{measure_href, render};
+use crate::pages::render;
 
 /// One row of the overview.
 pub struct IndicatorSummary<'a> {
@@ -49,10 +50,6 @@ pub struct IndicatorPage<'a> {
     pub may_set_target: bool,
     /// POST /indicators/{id}/targets with fields area, year, value, note.
     pub target_form: &'a Form,
-}
-
-pub fn indicator_href(id: &str) -> String {
-    format!("/indicators/{}", url_encode(id))
 }
 
 // ------------------------------------------------------------------ overview

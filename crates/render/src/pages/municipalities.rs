@@ -83,7 +83,7 @@ pub fn page(c: &Chrome, s: &Snapshot, page: &MunicipalitiesPage) -> String {
                 edit_heading: ctx.tr_arg("contact-edit-heading", "name", &m.name),
                 action: format!(
                     "/municipalities/{}/contact",
-                    crate::format::url_encode(&m.code)
+                    crate::links::url_encode(&m.code)
                 ),
             }
         })
