@@ -11,10 +11,6 @@ use i18n::Lang;
 use crate::format::date;
 use crate::labels::tr;
 
-/// The seven municipalities of Sogn, used when the areas given do not list
-/// the region's parts.
-pub const SOGN_PARTS: [&str; 7] = ["4638", "4639", "4640", "4641", "4642", "4643", "4644"];
-
 /// A number with the language's digit grouping and decimal mark: "12 097" and
 /// "9,9" in nynorsk and bokmål (with a no-break space, so a figure never
 /// breaks over two lines), "12,097" and "9.9" in English.
@@ -107,13 +103,14 @@ pub fn area_name(lang: Lang, areas: &[Area], code: &str) -> String {
     }
 }
 
-/// The municipalities of Sogn: the region's parts if given, else the seven.
+/// The municipalities of Sogn, as the areas list the region's parts: the
+/// region is defined once, where the areas are made.
 pub fn sogn_parts(areas: &[Area]) -> Vec<String> {
     areas
         .iter()
-        .find(|a| a.code == "sogn" && !a.parts.is_empty())
+        .find(|a| a.code == "sogn")
         .map(|a| a.parts.clone())
-        .unwrap_or_else(|| SOGN_PARTS.iter().map(|s| s.to_string()).collect())
+        .unwrap_or_default()
 }
 
 /// "2013–2022", or one period alone.
