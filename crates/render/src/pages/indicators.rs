@@ -17,8 +17,8 @@ use crate::form::{FormView, Kind, SummaryItem};
 use crate::labels::{indicator_definition, indicator_name, label, tr};
 use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::links::measure_href;
 use crate::links::indicator_href;
+use crate::links::measure_href;
 use crate::map;
 use crate::pages::render;
 

@@ -6,7 +6,7 @@
 use askama::Template;
 use domain::newcomer::{
     Case, CaseDetail, CaseFields, Category, CohortFigures, Count, Figure, FollowUpAt, LawfulBasis,
-    Need, Purpose, Residence, StepKind,
+    Need, Purpose, RentToOwn, Residence, StepKind,
 };
 use i18n::Lang;
 use time::Date;
@@ -242,187 +242,28 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
     let ctx = Ctx::new(c, k.fields.name.clone(), Nav::Newcomers);
     let sent = |name: &str| page.form.if_sent_to(page.form_name, name);
     let base = format!("/newcomers/{}", k.id);
-    let mut facts = vec![
-        (
-            tr(lang, "field-municipality"),
-            municipality_name(page.municipalities, &k.fields.municipality).to_string(),
-        ),
-        (
-            tr(lang, "field-arrival-date"),
-            date(lang, k.fields.arrival_date),
-        ),
-        (tr(lang, "field-category"), label(lang, k.fields.category)),
-    ];
-    if !k.fields.household.is_empty() {
-        facts.push((
-            tr(lang, "field-household"),
-            k.fields
-                .household
-                .iter()
-                .map(|m| format!("{} ({})", label(lang, m.relation), m.birth_year))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
-    }
-    if !k.fields.needs.is_empty() {
-        facts.push((
-            tr(lang, "field-needs"),
-            k.fields
-                .needs
-                .iter()
-                .map(|n| label(lang, *n))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
-    }
+    let facts = case_facts(lang, page);
     // Staff correct everything; the person what is theirs to correct.
     let case_form = if page.staff {
         case_form(lang, sent("case"), Some(k), page.municipalities)
     } else {
-        let p = &k.fields;
-        let mut f = FormView::new("case", sent("case"));
-        f.field("name", tr(lang, "field-name"), Kind::Input("text"), &p.name);
-        f.field(
-            "phone",
-            tr(lang, "field-phone"),
-            Kind::Input("tel"),
-            &p.phone,
-        );
-        f.field(
-            "email",
-            tr(lang, "field-email"),
-            Kind::Input("email"),
-            &p.email,
-        );
-        f.field(
-            "languages",
-            tr(lang, "field-spoken-languages"),
-            Kind::Input("text"),
-            &p.languages.join(", "),
-        )
-        .hint = Some(tr(lang, "field-list-hint"));
-        let needs = p
-            .needs
-            .iter()
-            .map(|n| n.code())
-            .collect::<Vec<_>>()
-            .join(",");
-        f.choice_field(
-            "needs",
-            tr(lang, "field-needs"),
-            Kind::Checkboxes,
-            &needs,
-            choices::<Need>(lang),
-        );
-        f.hidden("version", &k.version.to_string());
-        f
+        own_case_form(lang, sent("case"), k)
     };
     let staff_form = |name: &'static str| page.staff.then(|| FormView::new(name, sent(name)));
     let step_form = staff_form("step").map(|mut f| {
-        f.choice_field(
-            "kind",
-            tr(lang, "field-step"),
-            Kind::Select,
-            "",
-            choices::<StepKind>(lang),
-        );
-        f.field(
-            "done_on",
-            tr(lang, "field-done-on"),
-            Kind::Input("date"),
-            "",
-        );
+        step_fields(lang, &mut f);
         f
     });
     let follow_up_form = staff_form("follow-up").map(|mut f| {
-        let next = page.due.first().map_or("", |(a, _)| a.code());
-        f.choice_field(
-            "at",
-            tr(lang, "field-follow-up"),
-            Kind::Select,
-            next,
-            choices::<FollowUpAt>(lang),
-        );
-        f.field(
-            "recorded_on",
-            tr(lang, "field-recorded-on"),
-            Kind::Input("date"),
-            "",
-        );
-        f.choice_field(
-            "residence",
-            tr(lang, "field-residence"),
-            Kind::Radios,
-            "",
-            choices::<Residence>(lang),
-        );
+        follow_up_fields(lang, &mut f, page.due);
         f
     });
     let consent_form = staff_form("consent").map(|mut f| {
-        f.choice_field(
-            "purpose",
-            tr(lang, "field-purpose"),
-            Kind::Select,
-            "",
-            choices::<Purpose>(lang),
-        );
-        f.choice_field(
-            "basis",
-            tr(lang, "field-basis"),
-            Kind::Select,
-            "consent",
-            choices::<LawfulBasis>(lang),
-        );
-        f.field(
-            "given_on",
-            tr(lang, "field-given-on"),
-            Kind::Input("date"),
-            "",
-        );
-        f.field(
-            "text_version",
-            tr(lang, "field-consent-text-version"),
-            Kind::Input("text"),
-            "",
-        );
+        consent_fields(lang, &mut f);
         f
     });
     let rent_form = staff_form("rent").map(|mut f| {
-        let r = d.rent_to_own.as_ref().map(|r| &r.fields);
-        let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        f.field(
-            "selected_on",
-            tr(lang, "phase-selected"),
-            Kind::Input("date"),
-            &day(r.map(|r| r.selected_on)),
-        );
-        f.field(
-            "home_bought_on",
-            tr(lang, "phase-home-bought"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.home_bought_on)),
-        );
-        f.field(
-            "renting_from",
-            tr(lang, "phase-renting"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.renting_from)),
-        );
-        f.field(
-            "purchased_on",
-            tr(lang, "phase-purchased"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.purchased_on)),
-        );
-        f.field(
-            "followed_up_on",
-            tr(lang, "phase-followed-up"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.followed_up_on)),
-        );
-        if let Some(r) = &d.rent_to_own {
-            f.hidden("version", &r.version.to_string());
-        }
+        rent_fields(lang, &mut f, d.rent_to_own.as_ref());
         f
     });
     let mut summary = case_form.summary();
@@ -513,6 +354,193 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
         rent_action: format!("{base}/rent-to-own"),
         ctx,
     })
+}
+
+/// What the case says of the household: municipality, arrival, category, members, needs.
+fn case_facts(lang: Lang, page: &CasePage) -> Vec<(String, String)> {
+    let k = &page.detail.case;
+    let mut facts = vec![
+        (
+            tr(lang, "field-municipality"),
+            municipality_name(page.municipalities, &k.fields.municipality).to_string(),
+        ),
+        (
+            tr(lang, "field-arrival-date"),
+            date(lang, k.fields.arrival_date),
+        ),
+        (tr(lang, "field-category"), label(lang, k.fields.category)),
+    ];
+    if !k.fields.household.is_empty() {
+        facts.push((
+            tr(lang, "field-household"),
+            k.fields
+                .household
+                .iter()
+                .map(|m| format!("{} ({})", label(lang, m.relation), m.birth_year))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+    }
+    if !k.fields.needs.is_empty() {
+        facts.push((
+            tr(lang, "field-needs"),
+            k.fields
+                .needs
+                .iter()
+                .map(|n| label(lang, *n))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+    }
+    facts
+}
+
+/// The fields a newcomer may correct themselves.
+fn own_case_form<'f>(lang: Lang, form: &'f Form, k: &Case) -> FormView<'f> {
+    let p = &k.fields;
+    let mut f = FormView::new("case", form);
+    f.field("name", tr(lang, "field-name"), Kind::Input("text"), &p.name);
+    f.field(
+        "phone",
+        tr(lang, "field-phone"),
+        Kind::Input("tel"),
+        &p.phone,
+    );
+    f.field(
+        "email",
+        tr(lang, "field-email"),
+        Kind::Input("email"),
+        &p.email,
+    );
+    f.field(
+        "languages",
+        tr(lang, "field-spoken-languages"),
+        Kind::Input("text"),
+        &p.languages.join(", "),
+    )
+    .hint = Some(tr(lang, "field-list-hint"));
+    let needs = p
+        .needs
+        .iter()
+        .map(|n| n.code())
+        .collect::<Vec<_>>()
+        .join(",");
+    f.choice_field(
+        "needs",
+        tr(lang, "field-needs"),
+        Kind::Checkboxes,
+        &needs,
+        choices::<Need>(lang),
+    );
+    f.hidden("version", &k.version.to_string());
+    f
+}
+
+fn step_fields(lang: Lang, f: &mut FormView) {
+    f.choice_field(
+        "kind",
+        tr(lang, "field-step"),
+        Kind::Select,
+        "",
+        choices::<StepKind>(lang),
+    );
+    f.field(
+        "done_on",
+        tr(lang, "field-done-on"),
+        Kind::Input("date"),
+        "",
+    );
+}
+
+fn follow_up_fields(lang: Lang, f: &mut FormView, due: &[(FollowUpAt, Date)]) {
+    let next = due.first().map_or("", |(a, _)| a.code());
+    f.choice_field(
+        "at",
+        tr(lang, "field-follow-up"),
+        Kind::Select,
+        next,
+        choices::<FollowUpAt>(lang),
+    );
+    f.field(
+        "recorded_on",
+        tr(lang, "field-recorded-on"),
+        Kind::Input("date"),
+        "",
+    );
+    f.choice_field(
+        "residence",
+        tr(lang, "field-residence"),
+        Kind::Radios,
+        "",
+        choices::<Residence>(lang),
+    );
+}
+
+fn consent_fields(lang: Lang, f: &mut FormView) {
+    f.choice_field(
+        "purpose",
+        tr(lang, "field-purpose"),
+        Kind::Select,
+        "",
+        choices::<Purpose>(lang),
+    );
+    f.choice_field(
+        "basis",
+        tr(lang, "field-basis"),
+        Kind::Select,
+        "consent",
+        choices::<LawfulBasis>(lang),
+    );
+    f.field(
+        "given_on",
+        tr(lang, "field-given-on"),
+        Kind::Input("date"),
+        "",
+    );
+    f.field(
+        "text_version",
+        tr(lang, "field-consent-text-version"),
+        Kind::Input("text"),
+        "",
+    );
+}
+
+fn rent_fields(lang: Lang, f: &mut FormView, rent: Option<&RentToOwn>) {
+    let r = rent.map(|r| &r.fields);
+    let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    f.field(
+        "selected_on",
+        tr(lang, "phase-selected"),
+        Kind::Input("date"),
+        &day(r.map(|r| r.selected_on)),
+    );
+    f.field(
+        "home_bought_on",
+        tr(lang, "phase-home-bought"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.home_bought_on)),
+    );
+    f.field(
+        "renting_from",
+        tr(lang, "phase-renting"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.renting_from)),
+    );
+    f.field(
+        "purchased_on",
+        tr(lang, "phase-purchased"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.purchased_on)),
+    );
+    f.field(
+        "followed_up_on",
+        tr(lang, "phase-followed-up"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.followed_up_on)),
+    );
+    if let Some(r) = rent {
+        f.hidden("version", &r.version.to_string());
+    }
 }
 
 #[derive(Template)]
