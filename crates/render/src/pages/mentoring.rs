@@ -565,37 +565,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
     .map(|(id, v)| (tr(lang, id), v))
     .collect();
 
-    let mut steps = Vec::new();
-    for side in &page.sides {
-        let accepted = match side {
-            Side::Mentor => p.state.mentor_accepted.is_some(),
-            Side::Mentee => p.state.mentee_accepted.is_some(),
-        };
-        if !accepted && status.may_become(PairStatus::Accepted) {
-            steps.push(Step {
-                action: "accept",
-                side: side.code(),
-                label: match side {
-                    Side::Mentor => tr(lang, "mentor-accept-as-mentor"),
-                    Side::Mentee => tr(lang, "mentor-accept-as-mentee"),
-                },
-            });
-        }
-    }
-    if page.manages && status == PairStatus::Accepted {
-        steps.push(Step {
-            action: "start",
-            side: "",
-            label: tr(lang, "mentor-start"),
-        });
-    }
-    if page.manages && status == PairStatus::Active {
-        steps.push(Step {
-            action: "complete",
-            side: "",
-            label: tr(lang, "mentor-complete"),
-        });
-    }
+    let steps = pair_steps(lang, page, status);
     let sent = |name: &str| page.form.if_sent_to(page.form_name, name);
     let end_form = (page.manages && !status.is_over()).then(|| {
         let mut f = FormView::new("end", sent("end"));
@@ -656,27 +626,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             Kind::Input("date"),
             "",
         );
-        let yes_no_choices = || {
-            vec![
-                ("true".to_string(), tr(lang, "answer-yes")),
-                ("false".to_string(), tr(lang, "answer-no")),
-            ]
-        };
-        for (name, id) in [
-            ("in_work", "field-in-work"),
-            ("in_education", "field-in-education"),
-            ("qualifications_approved", "field-qualifications-approved"),
-            ("in_region", "field-in-region"),
-        ] {
-            f.choice_field(name, tr(lang, id), Kind::Radios, "false", yes_no_choices());
-        }
-        f.select_or_blank(
-            "norwegian_level",
-            tr(lang, "field-norwegian-level"),
-            "",
-            tr(lang, "level-not-assessed"),
-            &choices::<Level>(lang),
-        );
+        outcome_fields(lang, &mut f);
         f
     });
     let mut summary = Vec::new();
@@ -686,34 +636,6 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
     {
         summary.extend(f.summary());
     }
-    let outcome_text = |o: &domain::mentor::OutcomeFields| {
-        let mut parts = vec![
-            format!("{}: {}", tr(lang, "field-in-work"), yes_no(lang, o.in_work)),
-            format!(
-                "{}: {}",
-                tr(lang, "field-in-education"),
-                yes_no(lang, o.in_education)
-            ),
-            format!(
-                "{}: {}",
-                tr(lang, "field-qualifications-approved"),
-                yes_no(lang, o.qualifications_approved)
-            ),
-            format!(
-                "{}: {}",
-                tr(lang, "field-in-region"),
-                yes_no(lang, o.in_region)
-            ),
-        ];
-        if let Some(l) = o.norwegian_level {
-            parts.push(format!(
-                "{}: {}",
-                tr(lang, "field-norwegian-level"),
-                label(lang, l)
-            ));
-        }
-        parts.join("; ")
-    };
     render(&PairView {
         summary,
         changes_action: format!("/mentoring/pairs/{}/changes", p.id),
@@ -769,7 +691,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
                 (
                     label(lang, o.fields.follow_up),
                     date(lang, o.fields.recorded_on),
-                    outcome_text(&o.fields),
+                    outcome_text(lang, &o.fields),
                 )
             })
             .collect(),
@@ -778,6 +700,98 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
         outcome_form,
         ctx,
     })
+}
+
+/// What the viewer may do next with the pair: accept it, start it, complete it.
+fn pair_steps(lang: Lang, page: &PairPage, status: PairStatus) -> Vec<Step> {
+    let p = page.pair;
+    let mut steps = Vec::new();
+    for side in &page.sides {
+        let accepted = match side {
+            Side::Mentor => p.state.mentor_accepted.is_some(),
+            Side::Mentee => p.state.mentee_accepted.is_some(),
+        };
+        if !accepted && status.may_become(PairStatus::Accepted) {
+            steps.push(Step {
+                action: "accept",
+                side: side.code(),
+                label: match side {
+                    Side::Mentor => tr(lang, "mentor-accept-as-mentor"),
+                    Side::Mentee => tr(lang, "mentor-accept-as-mentee"),
+                },
+            });
+        }
+    }
+    if page.manages && status == PairStatus::Accepted {
+        steps.push(Step {
+            action: "start",
+            side: "",
+            label: tr(lang, "mentor-start"),
+        });
+    }
+    if page.manages && status == PairStatus::Active {
+        steps.push(Step {
+            action: "complete",
+            side: "",
+            label: tr(lang, "mentor-complete"),
+        });
+    }
+    steps
+}
+
+/// A follow-up's answers: work, education, qualifications, region and Norwegian.
+fn outcome_fields(lang: Lang, f: &mut FormView) {
+    let yes_no_choices = || {
+        vec![
+            ("true".to_string(), tr(lang, "answer-yes")),
+            ("false".to_string(), tr(lang, "answer-no")),
+        ]
+    };
+    for (name, id) in [
+        ("in_work", "field-in-work"),
+        ("in_education", "field-in-education"),
+        ("qualifications_approved", "field-qualifications-approved"),
+        ("in_region", "field-in-region"),
+    ] {
+        f.choice_field(name, tr(lang, id), Kind::Radios, "false", yes_no_choices());
+    }
+    f.select_or_blank(
+        "norwegian_level",
+        tr(lang, "field-norwegian-level"),
+        "",
+        tr(lang, "level-not-assessed"),
+        &choices::<Level>(lang),
+    );
+}
+
+/// A follow-up's answers in one line.
+fn outcome_text(lang: Lang, o: &domain::mentor::OutcomeFields) -> String {
+    let mut parts = vec![
+        format!("{}: {}", tr(lang, "field-in-work"), yes_no(lang, o.in_work)),
+        format!(
+            "{}: {}",
+            tr(lang, "field-in-education"),
+            yes_no(lang, o.in_education)
+        ),
+        format!(
+            "{}: {}",
+            tr(lang, "field-qualifications-approved"),
+            yes_no(lang, o.qualifications_approved)
+        ),
+        format!(
+            "{}: {}",
+            tr(lang, "field-in-region"),
+            yes_no(lang, o.in_region)
+        ),
+    ];
+    if let Some(l) = o.norwegian_level {
+        parts.push(format!(
+            "{}: {}",
+            tr(lang, "field-norwegian-level"),
+            label(lang, l)
+        ));
+    }
+    parts.join("; ")
 }
 
 struct OwnProfile {
