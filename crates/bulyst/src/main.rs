@@ -16,6 +16,7 @@ use domain::access::Role;
 use store::Db;
 
 mod mentor;
+mod stats;
 
 #[derive(Parser)]
 #[command(
@@ -672,21 +673,14 @@ async fn import_statistics(
 
 fn stats(command: StatsCommand) -> Result<(), String> {
     match command {
-        StatsCommand::Inspect { file, json, lang } => {
-            let text = statcube::cli::inspect(&file, &statcube::InspectOptions { json, lang })
-                .map_err(|e| e.to_string())?;
-            println!("{text}");
-            Ok(())
-        }
+        StatsCommand::Inspect { file, json, lang } => stats::inspect(&file, json, lang),
         StatsCommand::Convert { file, to, output } => {
             let to = match to {
                 Format::JsonStat2 => statcube::Target::JsonStat2,
                 Format::Csv => statcube::Target::Csv,
                 Format::Px => statcube::Target::Px,
             };
-            let progress = std::io::stderr().is_terminal();
-            statcube::cli::convert(&file, to, output.as_deref(), progress)
-                .map_err(|e| e.to_string())
+            stats::convert_file(&file, to, output.as_deref())
         }
         StatsCommand::Import { .. } | StatsCommand::Fetch { .. } | StatsCommand::Refresh { .. } => {
             unreachable!("imported with a database")

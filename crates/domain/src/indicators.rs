@@ -15,6 +15,8 @@ pub enum Unit {
 }
 
 impl Unit {
+    pub const ALL: &'static [Unit] = &[Unit::Persons, Unit::Percent, Unit::PerThousand];
+
     pub fn code(self) -> &'static str {
         match self {
             Unit::Persons => "persons",
@@ -30,6 +32,17 @@ impl Unit {
 pub enum Nature {
     Stock,
     Flow,
+}
+
+impl Nature {
+    pub const ALL: &'static [Nature] = &[Nature::Stock, Nature::Flow];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Nature::Stock => "stock",
+            Nature::Flow => "flow",
+        }
+    }
 }
 
 /// A series of observations: one measure of one table, with some of its

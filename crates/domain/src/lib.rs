@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod aggregate;
+pub mod boundaries;
 pub mod catalogue;
 pub mod error;
 pub mod indicators;

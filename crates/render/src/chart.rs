@@ -9,7 +9,7 @@ use i18n::Lang;
 
 use crate::figures::number;
 use crate::format::esc;
-use crate::layout::tr;
+use crate::labels::tr;
 
 /// One figure of a series: its value (None is a gap), whether it is
 /// uncertain, and how the table writes it.

@@ -4,16 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use domain::indicators::{Indicator, IndicatorValue, Nature, Unit};
+use domain::indicators::{IndicatorValue, Unit};
 use domain::stats::Area;
 use i18n::Lang;
 
 use crate::format::date;
-use crate::layout::tr;
-
-/// The seven municipalities of Sogn, used when the areas given do not list
-/// the region's parts.
-pub const SOGN_PARTS: [&str; 7] = ["4638", "4639", "4640", "4641", "4642", "4643", "4644"];
+use crate::labels::tr;
 
 /// A number with the language's digit grouping and decimal mark: "12 097" and
 /// "9,9" in nynorsk and bokmål (with a no-break space, so a figure never
@@ -61,22 +57,6 @@ pub fn value(lang: Lang, unit: Unit, v: f64) -> String {
     }
 }
 
-/// The unit in words, as a column header or a definition list says it.
-pub fn unit_label(lang: Lang, unit: Unit) -> String {
-    match unit {
-        Unit::Persons => tr(lang, "unit-persons"),
-        Unit::Percent => tr(lang, "unit-percent"),
-        Unit::PerThousand => tr(lang, "unit-per-thousand"),
-    }
-}
-
-pub fn nature_label(lang: Lang, nature: Nature) -> String {
-    match nature {
-        Nature::Stock => tr(lang, "nature-stock"),
-        Nature::Flow => tr(lang, "nature-flow"),
-    }
-}
-
 /// What a status code means: SSB writes ".." for missing, ":" for
 /// suppressed, "." for what cannot exist and "-" for nothing to report.
 pub fn status_label(lang: Lang, code: Option<&str>) -> String {
@@ -109,35 +89,6 @@ pub fn missing(lang: Lang, status: Option<&str>) -> String {
     }
 }
 
-/// An indicator's name, translated by id; an id this build does not know
-/// stays as it is.
-pub fn indicator_name(lang: Lang, ind: &Indicator) -> String {
-    match ind.id {
-        "population" => tr(lang, "indicator-population"),
-        "immigrant-share" => tr(lang, "indicator-immigrant-share"),
-        "immigrants-by-country" => tr(lang, "indicator-immigrants-by-country"),
-        "immigrants-by-reason" => tr(lang, "indicator-immigrants-by-reason"),
-        "migration" => tr(lang, "indicator-migration"),
-        "employment-immigrants" => tr(lang, "indicator-employment-immigrants"),
-        "refugees-settled-here" => tr(lang, "indicator-refugees-settled-here"),
-        other => other.to_string(),
-    }
-}
-
-/// What an indicator counts and where from; empty for an unknown id.
-pub fn indicator_definition(lang: Lang, ind: &Indicator) -> String {
-    match ind.id {
-        "population" => tr(lang, "indicator-population-definition"),
-        "immigrant-share" => tr(lang, "indicator-immigrant-share-definition"),
-        "immigrants-by-country" => tr(lang, "indicator-immigrants-by-country-definition"),
-        "immigrants-by-reason" => tr(lang, "indicator-immigrants-by-reason-definition"),
-        "migration" => tr(lang, "indicator-migration-definition"),
-        "employment-immigrants" => tr(lang, "indicator-employment-immigrants-definition"),
-        "refugees-settled-here" => tr(lang, "indicator-refugees-settled-here-definition"),
-        _ => String::new(),
-    }
-}
-
 /// An area's name: Norway in the page's language, the others as `areas`
 /// names them, falling back to the code.
 pub fn area_name(lang: Lang, areas: &[Area], code: &str) -> String {
@@ -152,13 +103,14 @@ pub fn area_name(lang: Lang, areas: &[Area], code: &str) -> String {
     }
 }
 
-/// The municipalities of Sogn: the region's parts if given, else the seven.
+/// The municipalities of Sogn, as the areas list the region's parts: the
+/// region is defined once, where the areas are made.
 pub fn sogn_parts(areas: &[Area]) -> Vec<String> {
     areas
         .iter()
-        .find(|a| a.code == "sogn" && !a.parts.is_empty())
+        .find(|a| a.code == "sogn")
         .map(|a| a.parts.clone())
-        .unwrap_or_else(|| SOGN_PARTS.iter().map(|s| s.to_string()).collect())
+        .unwrap_or_default()
 }
 
 /// "2013–2022", or one period alone.

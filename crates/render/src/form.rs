@@ -1,7 +1,51 @@
 //! Form fields as the templates draw them: label, hint, the value to show,
 //! and the error next to the field, tied together with `aria-describedby`.
 
-use crate::Form;
+/// Values and errors of a form that was sent back, so the page can show what
+/// to fix next to the field, with what the user typed kept.
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    /// Field name → value as typed.
+    pub values: Vec<(String, String)>,
+    /// Field name → message ("" for a message about the whole form).
+    pub errors: Vec<(String, String)>,
+}
+
+/// No values and no errors: each form on a page that was not the one sent back.
+static NO_FORM: Form = Form {
+    values: Vec::new(),
+    errors: Vec::new(),
+};
+
+impl Form {
+    pub fn empty() -> &'static Form {
+        &NO_FORM
+    }
+
+    /// This form where the form called `name` is the one it was sent back to (`sent_to`),
+    /// else an empty one: a page with several forms shows errors only beside their own.
+    pub fn if_sent_to<'f>(&'f self, sent_to: &str, name: &str) -> &'f Form {
+        if sent_to == name {
+            self
+        } else {
+            &NO_FORM
+        }
+    }
+
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -94,17 +138,6 @@ impl Field {
             _ => self.id.clone(),
         }
     }
-}
-
-/// The choices of a closed set of codes (a `code_enum!`), each with its words.
-pub fn choices<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|v| (code(*v).to_string(), label(*v)))
-        .collect()
 }
 
 /// A form on a page: where it posts, its fields and what it sends back.

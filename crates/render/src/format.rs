@@ -1,12 +1,10 @@
-//! How dates, statuses, lights, roles and URLs look on a page.
+//! How dates and URLs look on a page.
 
-use domain::access::Role;
-use domain::state::ActionFilter;
-use domain::status::{Light, Status};
+use domain::status::Status;
 use i18n::Lang;
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use crate::layout::tr;
+use crate::labels::month_name;
 
 /// HTML-escapes text for pages built outside a template (SVG, the org chart),
 /// exactly as the templates escape, so that tests can compare either.
@@ -14,42 +12,6 @@ pub fn esc(text: &str) -> String {
     askama::filters::escape(text, askama::filters::Html)
         .map(|s| s.to_string())
         .unwrap_or_default()
-}
-
-pub fn month_name(lang: Lang, month: u8) -> String {
-    match month {
-        1 => tr(lang, "month-1"),
-        2 => tr(lang, "month-2"),
-        3 => tr(lang, "month-3"),
-        4 => tr(lang, "month-4"),
-        5 => tr(lang, "month-5"),
-        6 => tr(lang, "month-6"),
-        7 => tr(lang, "month-7"),
-        8 => tr(lang, "month-8"),
-        9 => tr(lang, "month-9"),
-        10 => tr(lang, "month-10"),
-        11 => tr(lang, "month-11"),
-        12 => tr(lang, "month-12"),
-        _ => month.to_string(),
-    }
-}
-
-pub fn month_short(lang: Lang, month: u8) -> String {
-    match month {
-        1 => tr(lang, "month-short-1"),
-        2 => tr(lang, "month-short-2"),
-        3 => tr(lang, "month-short-3"),
-        4 => tr(lang, "month-short-4"),
-        5 => tr(lang, "month-short-5"),
-        6 => tr(lang, "month-short-6"),
-        7 => tr(lang, "month-short-7"),
-        8 => tr(lang, "month-short-8"),
-        9 => tr(lang, "month-short-9"),
-        10 => tr(lang, "month-short-10"),
-        11 => tr(lang, "month-short-11"),
-        12 => tr(lang, "month-short-12"),
-        _ => month.to_string(),
-    }
 }
 
 /// "1. september 2020" (nn, nb), "1 September 2020" (en).
@@ -103,70 +65,9 @@ pub fn iso_month(d: Date) -> String {
     format!("{:04}-{:02}", d.year(), u8::from(d.month()))
 }
 
-pub fn status_label(lang: Lang, status: Option<Status>) -> String {
-    match status {
-        None => tr(lang, "status-none"),
-        Some(Status::Planned) => tr(lang, "status-planned"),
-        Some(Status::Ongoing) => tr(lang, "status-ongoing"),
-        Some(Status::Done) => tr(lang, "status-done"),
-        Some(Status::Delayed) => tr(lang, "status-delayed"),
-        Some(Status::Cancelled) => tr(lang, "status-cancelled"),
-    }
-}
-
 /// The code used in CSS classes and the filter's `status` field.
 pub fn status_code(status: Option<Status>) -> &'static str {
     status.map_or("none", Status::code)
-}
-
-pub fn light_label(lang: Lang, light: Light) -> String {
-    match light {
-        Light::Green => tr(lang, "light-green"),
-        Light::Yellow => tr(lang, "light-yellow"),
-        Light::Red => tr(lang, "light-red"),
-    }
-}
-
-pub fn role_label(lang: Lang, role: Role) -> String {
-    match role {
-        Role::Admin => tr(lang, "role-admin"),
-        Role::ProjectLeader => tr(lang, "role-project-leader"),
-        Role::SteeringGroup => tr(lang, "role-steering-group"),
-        Role::WorkGroup => tr(lang, "role-work-group"),
-        Role::MunicipalContact => tr(lang, "role-municipal-contact"),
-        Role::Reader => tr(lang, "role-reader"),
-        Role::MentorCoordinator => tr(lang, "role-mentor-coordinator"),
-        Role::NewcomerStaff => tr(lang, "role-newcomer-staff"),
-    }
-}
-
-/// An audit operation in words; codes this build does not know stay as they are.
-pub fn operation_label(lang: Lang, operation: &str) -> String {
-    match operation {
-        "create" => tr(lang, "op-create"),
-        "update" => tr(lang, "op-update"),
-        "delete" => tr(lang, "op-delete"),
-        "import" => tr(lang, "op-import"),
-        "set-password" => tr(lang, "op-set-password"),
-        "read" => tr(lang, "op-read"),
-        "set" => tr(lang, "op-set"),
-        other => other.to_string(),
-    }
-}
-
-pub fn entity_label(lang: Lang, entity: &str) -> String {
-    match entity {
-        "action" => tr(lang, "entity-action"),
-        "measure" => tr(lang, "entity-measure"),
-        "user" => tr(lang, "entity-user"),
-        "plan" => tr(lang, "entity-plan"),
-        "municipality_contact" => tr(lang, "entity-municipality-contact"),
-        "status_update" => tr(lang, "entity-status-update"),
-        "mentoring_profile" => tr(lang, "entity-mentoring-profile"),
-        "mentoring_pair" => tr(lang, "entity-mentoring-pair"),
-        other if other.starts_with("mentoring_") => tr(lang, "entity-mentoring"),
-        other => other.to_string(),
-    }
 }
 
 /// A municipality's name from the plan's (code, name) list; a code not in it stays a code.
@@ -174,60 +75,6 @@ pub fn municipality_name<'m>(all: &'m [(String, String)], code: &'m str) -> &'m 
     all.iter()
         .find(|(c, _)| c == code)
         .map_or(code, |(_, n)| n.as_str())
-}
-
-/// Where an audited entity can be seen, if it has a page.
-pub fn entity_href(entity: &str, id: &str) -> Option<String> {
-    match entity {
-        "action" | "status_update" => Some(format!("/actions/{}", url_encode(id))),
-        "measure" => Some(format!("/measures/{}", url_encode(id))),
-        "municipality_contact" => Some("/municipalities".to_string()),
-        "mentoring_profile" if id.parse::<i64>().is_ok() => {
-            Some(format!("/mentoring/profiles/{id}"))
-        }
-        "mentoring_pair" if id.parse::<i64>().is_ok() => Some(format!("/mentoring/pairs/{id}")),
-        _ => None,
-    }
-}
-
-/// Percent-encodes a query value or path segment.
-pub fn url_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// The filter as a query string ("" or "?a=b&…"), to carry it between the
-/// table and the timeline.
-pub fn filter_query(f: &ActionFilter) -> String {
-    let mut parts = vec![];
-    if let Some(wp) = &f.work_package {
-        parts.push(format!("work_package={}", url_encode(wp)));
-    }
-    if let Some(r) = &f.responsible {
-        parts.push(format!("responsible={}", url_encode(r)));
-    }
-    if let Some(s) = f.status {
-        parts.push(format!("status={}", status_code(s)));
-    }
-    if let Some(d) = f.from {
-        parts.push(format!("from={}", iso_month(d)));
-    }
-    if let Some(d) = f.to {
-        parts.push(format!("to={}", iso_month(d)));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
 }
 
 /// Splits a text into paragraphs at blank lines.
@@ -259,28 +106,7 @@ mod tests {
     }
 
     #[test]
-    fn labels() {
-        assert_eq!(status_label(Lang::Nn, None), "ikkje rapportert");
-        assert_eq!(status_label(Lang::Nn, Some(Status::Delayed)), "forseinka");
-        assert_eq!(light_label(Lang::Nn, Light::Red), "raud");
-        assert_eq!(role_label(Lang::En, Role::ProjectLeader), "project leader");
-        assert_eq!(operation_label(Lang::Nn, "rename"), "rename");
-    }
-
-    #[test]
-    fn queries() {
-        assert_eq!(filter_query(&ActionFilter::default()), "");
-        let f = ActionFilter {
-            work_package: Some("arbeid".into()),
-            responsible: Some("PL/ a".into()),
-            status: Some(None),
-            from: Some(date!(2020 - 09 - 01)),
-            to: None,
-        };
-        assert_eq!(
-            filter_query(&f),
-            "?work_package=arbeid&responsible=PL%2F%20a&status=none&from=2020-09"
-        );
+    fn escapes_as_the_templates_do() {
         assert_eq!(
             esc("<a href=\"x\">&'"),
             "&#60;a href=&#34;x&#34;&#62;&#38;&#39;"

@@ -8,11 +8,15 @@ use i18n::{Arg, Lang};
 use time::OffsetDateTime;
 
 use crate::format;
-use crate::Chrome;
+use crate::labels::{self, label, tr};
 
-/// Translates a message id; the one spelling the id test looks for.
-pub fn tr(lang: Lang, id: &str) -> String {
-    i18n::t(lang, id)
+/// What every page needs besides its content.
+pub struct Chrome<'a> {
+    pub lang: Lang,
+    /// The signed-in account, if any.
+    pub user: Option<&'a Actor>,
+    /// The path and query of this page, for the language switch to come back to.
+    pub here: &'a str,
 }
 
 /// The navigation entry a page belongs to.
@@ -178,10 +182,7 @@ impl<'a> Ctx<'a> {
         self.user.map(|u| {
             self.tr_args(
                 "signed-in-as",
-                &[
-                    ("email", &u.email),
-                    ("role", &format::role_label(self.lang, u.role)),
-                ],
+                &[("email", &u.email), ("role", &label(self.lang, u.role))],
             )
         })
     }
@@ -191,18 +192,18 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn status(&self, s: &Option<Status>) -> String {
-        format::status_label(self.lang, *s)
+        labels::status(self.lang, *s)
     }
 
     pub fn light(&self, l: &Light) -> String {
-        format::light_label(self.lang, *l)
+        label(self.lang, *l)
     }
 
     pub fn operation(&self, op: &str) -> String {
-        format::operation_label(self.lang, op)
+        labels::operation(self.lang, op)
     }
 
     pub fn entity(&self, entity: &str) -> String {
-        format::entity_label(self.lang, entity)
+        labels::entity(self.lang, entity)
     }
 }

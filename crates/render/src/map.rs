@@ -8,11 +8,10 @@
 
 use std::sync::LazyLock;
 
+use domain::boundaries::KARTVERKET_2024 as GEOJSON;
 use serde_json::Value;
 
 use crate::format::esc;
-
-const GEOJSON: &str = include_str!("../../../data/statistics/kartverket_kommuner_2024_S.geojson");
 
 /// The map's width in pixels; the height follows from the projection.
 pub const WIDTH: f64 = 440.0;

@@ -5,8 +5,8 @@ use domain::plan::{OrgUnit, Plan, UnitKind};
 use i18n::Lang;
 
 use crate::format::esc;
-use crate::layout::tr;
-use crate::pages::work_package_href;
+use crate::labels::tr;
+use crate::links::work_package_href;
 
 /// The chart's `<ul>`. Units whose parent is missing are drawn as roots, so a
 /// mistake in a plan file shows instead of hiding a unit.

@@ -7,9 +7,10 @@ use domain::status::Status;
 use i18n::Lang;
 use time::Date;
 
-use crate::format::{date, esc, month_short, month_year, status_code, status_label};
-use crate::layout::tr;
-use crate::pages::{action_href, work_package_href};
+use crate::format::{date, esc, month_year, status_code};
+use crate::labels::tr;
+use crate::labels::{self, month_short};
+use crate::links::{action_href, work_package_href};
 
 /// An item as the timeline and its table show it.
 pub struct Dated {
@@ -38,7 +39,7 @@ pub fn split(lang: Lang, rows: &[ActionRef]) -> (Vec<Dated>, Vec<Dated>) {
                 wp_href: work_package_href(&a.work_package.id),
                 when: a.action.when.clone(),
                 status: a.status(),
-                status_label: status_label(lang, a.status()),
+                status_label: labels::status(lang, a.status()),
                 status_code: status_code(a.status()),
                 start_label: span.map(|(s, _)| date(lang, s)).unwrap_or_default(),
                 end_label: span.map(|(_, e)| date(lang, e)).unwrap_or_default(),
@@ -210,7 +211,7 @@ pub fn svg(lang: Lang, items: &[Dated]) -> String {
 pub fn legend(lang: Lang) -> Vec<(String, &'static str)> {
     std::iter::once(None)
         .chain(Status::ALL.iter().copied().map(Some))
-        .map(|st| (status_label(lang, st), status_code(st)))
+        .map(|st| (labels::status(lang, st), status_code(st)))
         .collect()
 }
 
@@ -241,7 +242,7 @@ mod tests {
             wp_href: String::new(),
             when: String::new(),
             status,
-            status_label: status_label(Lang::Nn, status),
+            status_label: labels::status(Lang::Nn, status),
             status_code: status_code(status),
             span,
             start_label: String::new(),

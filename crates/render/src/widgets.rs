@@ -4,14 +4,15 @@
 use domain::status::{Light, Status};
 use i18n::Lang;
 
-use crate::format::{esc, light_label, status_code, status_label};
+use crate::format::{esc, status_code};
+use crate::labels::{self, label};
 
 /// "i gang · raud" as a badge and a traffic light with a shape and a word.
 pub fn status_badge(lang: Lang, status: Option<Status>, light: Option<Light>) -> String {
     let mut html = format!(
         "<span class=\"status-badge status-{}\">{}</span>",
         status_code(status),
-        esc(&status_label(lang, status))
+        esc(&labels::status(lang, status))
     );
     if let Some(l) = light {
         html.push_str(&light_badge(lang, l));
@@ -25,7 +26,7 @@ pub fn light_badge(lang: Lang, light: Light) -> String {
         esc(&i18n::t_args(
             lang,
             "light-named",
-            &[("light", &light_label(lang, light))]
+            &[("light", &label(lang, light))]
         )),
         code = light.code()
     )

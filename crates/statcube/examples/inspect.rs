@@ -19,7 +19,7 @@ fn main() {
         eprintln!("usage: inspect FILE [--json] [--lang LL]");
         std::process::exit(2);
     };
-    match statcube::cli::inspect(std::path::Path::new(&path), &opts) {
+    match statcube::inspect(std::path::Path::new(&path), &opts) {
         Ok(s) => println!("{s}"),
         Err(e) => {
             eprintln!("{e}");

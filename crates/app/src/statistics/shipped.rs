@@ -1,9 +1,8 @@
 //! The statistics files Bulyst ships (`data/statistics/`, see its README),
 //! built into the binary so that it runs from any directory.
 
-pub const KARTVERKET_2024_NAME: &str = "kartverket_kommuner_2024_S.geojson";
-pub const KARTVERKET_2024: &[u8] =
-    include_bytes!("../../../../data/statistics/kartverket_kommuner_2024_S.geojson");
+pub use domain::boundaries::KARTVERKET_2024_NAME;
+pub const KARTVERKET_2024: &[u8] = domain::boundaries::KARTVERKET_2024.as_bytes();
 
 pub const POPULATION_07459_NAME: &str = "ssb_07459_population_2022_kommuner.jsonstat2.json";
 pub const POPULATION_07459: &[u8] =

@@ -2,10 +2,11 @@
 
 use askama::Template;
 
+use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::{Chrome, Form};
 
 #[derive(Template)]
 #[template(path = "login.html")]

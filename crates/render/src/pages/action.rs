@@ -2,17 +2,32 @@
 //! report status, edit it, or add a new one.
 
 use askama::Template;
-use domain::state::{Snapshot, StatusUpdate};
+use domain::state::{ActionRef, Snapshot, StatusUpdate};
 use domain::status::{Light, Status};
+use time::Date;
 
+use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::{date, iso_date};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::pages::{
-    action_href, measure_choices, measure_href, render, work_package_choices, work_package_href,
-};
+use crate::links::{action_href, measure_href, work_package_href};
+use crate::pages::{measure_choices, render, work_package_choices};
 use crate::widgets::{light_badge, status_badge};
-use crate::{ActionPage, Chrome, Form};
+
+pub struct ActionPage<'a> {
+    pub item: ActionRef<'a>,
+    /// One page of the history, newest first.
+    pub history: &'a [StatusUpdate],
+    /// Which page of the history (0-based), and whether there are older updates.
+    pub history_page: i64,
+    pub more_history: bool,
+    pub may_report: bool,
+    pub may_edit: bool,
+    pub status_form: &'a Form,
+    pub edit_form: &'a Form,
+    pub today: Date,
+}
 
 #[derive(Template)]
 #[template(path = "action.html")]

@@ -5,12 +5,14 @@ use domain::state::{ActionFilter, ActionRef, Snapshot};
 use domain::status::Status;
 use i18n::Arg;
 
+use crate::form::Form;
 use crate::form::{FormView, Kind};
-use crate::format::{filter_query, iso_month, status_code};
+use crate::format::{iso_month, status_code};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
+use crate::links::filter_query;
 use crate::pages::{group_rows, render, work_package_choices, Group};
 use crate::timeline::{self, Dated};
-use crate::{Chrome, Form};
 
 #[derive(Template)]
 #[template(path = "action_plan.html")]

@@ -3,10 +3,10 @@
 use askama::Template;
 use domain::state::AuditEntry;
 
-use crate::format::entity_href;
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
+use crate::links::entity_href;
 use crate::pages::render;
-use crate::Chrome;
 
 struct Entry<'a> {
     e: &'a AuditEntry,

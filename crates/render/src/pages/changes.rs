@@ -1,14 +1,18 @@
 //! What changed since a date, typically the last steering-group meeting.
 
 use askama::Template;
-use domain::state::{AuditEntry, Snapshot, StatusUpdate};
+use domain::state::{AuditEntry, Changes, Snapshot, StatusUpdate};
+use time::Date;
 
+use crate::form::Form;
 use crate::form::{FormView, Kind};
-use crate::format::{date, entity_href, iso_date, month_year};
+use crate::format::{date, iso_date, month_year};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::pages::{action_href, render, work_package_href};
+use crate::links::entity_href;
+use crate::links::{action_href, work_package_href};
+use crate::pages::render;
 use crate::widgets::{light_badge, status_badge};
-use crate::{ChangesPage, Chrome, Form};
 
 struct UpdateRow<'a> {
     u: &'a StatusUpdate,
@@ -31,6 +35,13 @@ struct Edit<'a> {
     what: String,
     href: Option<String>,
     operation: String,
+}
+
+pub struct ChangesPage<'a> {
+    pub since: Date,
+    /// Recent steering-group meeting months to choose from (first day of each).
+    pub meetings: &'a [Date],
+    pub changes: &'a Changes,
 }
 
 #[derive(Template)]

@@ -11,16 +11,16 @@ use domain::stats::{Area, AreaKind};
 use i18n::Lang;
 
 use crate::chart::{self, Line, Point};
-use crate::figures::{
-    area_name, cell, indicator_definition, indicator_name, nature_label, number, provenance,
-    sogn_parts, unit_label, value,
-};
+use crate::figures::{area_name, cell, number, provenance, sogn_parts, value};
+use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
-use crate::format::url_encode;
-use crate::layout::{tr, Ctx, Nav};
+use crate::labels::{indicator_definition, indicator_name, label, tr};
+use crate::layout::Chrome;
+use crate::layout::{Ctx, Nav};
+use crate::links::indicator_href;
+use crate::links::measure_href;
 use crate::map;
-use crate::pages::{measure_href, render};
-use crate::{Chrome, Form};
+use crate::pages::render;
 
 /// One row of the overview.
 pub struct IndicatorSummary<'a> {
@@ -50,10 +50,6 @@ pub struct IndicatorPage<'a> {
     pub may_set_target: bool,
     /// POST /indicators/{id}/targets with fields area, year, value, note.
     pub target_form: &'a Form,
-}
-
-pub fn indicator_href(id: &str) -> String {
-    format!("/indicators/{}", url_encode(id))
 }
 
 // ------------------------------------------------------------------ overview
@@ -212,7 +208,7 @@ pub fn overview(c: &Chrome, rows: &[IndicatorSummary], programme: &ProgrammeFigu
                 href: indicator_href(ind.id),
                 name: indicator_name(lang, ind),
                 code: ind.code,
-                unit: unit_label(lang, ind.unit),
+                unit: label(lang, ind.unit),
                 cells: [r.sogn, r.vestland, r.norway]
                     .into_iter()
                     .map(|v| latest(lang, v))
@@ -440,7 +436,7 @@ fn time_series(lang: Lang, page: &IndicatorPage, name: &str) -> Option<(String, 
     };
     let svg = chart::lines(
         lang,
-        &unit_label(lang, ind.unit),
+        &label(lang, ind.unit),
         "ind-chart",
         (&title, &describe(lang, &periods, &lines)),
         &periods,
@@ -671,7 +667,7 @@ fn map_view(lang: Lang, page: &IndicatorPage, name: &str) -> Option<MapView> {
             &[("name", name), ("period", period)],
         ),
         corner: tr(lang, "col-municipality"),
-        head: vec![tr(lang, "col-number"), unit_label(lang, ind.unit)],
+        head: vec![tr(lang, "col-number"), label(lang, ind.unit)],
         rows: shapes
             .iter()
             .map(|s| TableRow {
@@ -735,7 +731,7 @@ pub fn indicator(c: &Chrome, page: &IndicatorPage) -> String {
             .hint = Some(i18n::t_args(
             lang,
             "field-value-hint",
-            &[("unit", &unit_label(lang, ind.unit))],
+            &[("unit", &label(lang, ind.unit))],
         ));
         f.field("note", ctx.tr("field-note"), Kind::TextArea, "");
         f
@@ -744,8 +740,8 @@ pub fn indicator(c: &Chrome, page: &IndicatorPage) -> String {
         name: name.clone(),
         code: ind.code,
         definition: indicator_definition(lang, ind),
-        unit: unit_label(lang, ind.unit),
-        nature: nature_label(lang, ind.nature),
+        unit: label(lang, ind.unit),
+        nature: label(lang, ind.nature),
         has_values: !page.values.is_empty(),
         fetch: ind.fetch.map(|f| f.command()),
         chart_note: tr(lang, "chart-hollow-note"),

@@ -4,13 +4,21 @@
 use askama::Template;
 use domain::state::Snapshot;
 
+use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::pages::indicators::indicator_href;
-use crate::pages::{
-    group_rows, measure_href, render, work_package_choices, work_package_href, Row,
-};
-use crate::{Chrome, MeasurePage};
+use crate::links::indicator_href;
+use crate::links::{measure_href, work_package_href};
+use crate::pages::{group_rows, render, work_package_choices, Row};
+
+pub struct MeasurePage<'a> {
+    pub id: &'a str,
+    pub may_edit: bool,
+    pub form: &'a Form,
+    /// The indicators this measure is to move: (indicator id, translated name).
+    pub indicators: Vec<(&'a str, String)>,
+}
 
 #[derive(Template)]
 #[template(path = "measure.html")]

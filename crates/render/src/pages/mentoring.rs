@@ -9,11 +9,13 @@ use domain::mentor::{
 };
 use i18n::{Arg, Lang};
 
-use crate::form::{choices, FormView, Kind, SummaryItem};
+use crate::form::Form;
+use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::{date, municipality_name};
-use crate::layout::{tr, Ctx, Nav};
+use crate::labels::{choices, label, label_or_code, tr};
+use crate::layout::Chrome;
+use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::{Chrome, Form};
 
 /// Someone the matching would leave without a pair, and the engine's reason.
 pub struct LeftOver<'a> {
@@ -39,41 +41,15 @@ pub struct MentoringOverview<'a> {
     pub people: bool,
 }
 
-pub fn side_label(lang: Lang, side: Side) -> String {
-    match side {
-        Side::Mentor => tr(lang, "mentor-side-mentor"),
-        Side::Mentee => tr(lang, "mentor-side-mentee"),
-    }
-}
-
-pub fn pair_status_label(lang: Lang, s: PairStatus) -> String {
-    match s {
-        PairStatus::Proposed => tr(lang, "pair-status-proposed"),
-        PairStatus::Accepted => tr(lang, "pair-status-accepted"),
-        PairStatus::Active => tr(lang, "pair-status-active"),
-        PairStatus::Completed => tr(lang, "pair-status-completed"),
-        PairStatus::EndedEarly => tr(lang, "pair-status-ended-early"),
-    }
-}
-
-fn level_label(lang: Lang, l: Level) -> String {
-    match l {
-        Level::Native => tr(lang, "level-native"),
-        other => other.code().to_uppercase(),
-    }
-}
-
 /// The engine's criteria in words; a criterion this build does not know keeps its code.
 fn criterion_label(lang: Lang, code: &str) -> String {
-    match code {
-        "same_municipality" => tr(lang, "criterion-same-municipality"),
-        "shared_language_above_minimum" => tr(lang, "criterion-shared-language"),
-        "same_occupation" => tr(lang, "criterion-same-occupation"),
-        "same_industry" => tr(lang, "criterion-same-industry"),
-        "shared_interests" | "shared_interest" => tr(lang, "criterion-shared-interests"),
-        "overlapping_availability" => tr(lang, "criterion-overlapping-availability"),
-        other => other.to_string(),
-    }
+    // The engine's weights name this criterion in the singular, its reasons in the plural.
+    let code = if code == "shared_interest" {
+        "shared_interests"
+    } else {
+        code
+    };
+    label_or_code(lang, "criterion", code)
 }
 
 fn reason_label(lang: Lang, code: &str) -> String {
@@ -101,7 +77,7 @@ fn languages_text(lang: Lang, p: &Profile) -> String {
     p.fields
         .languages
         .iter()
-        .map(|l| format!("{} {}", l.language, level_label(lang, l.level)))
+        .map(|l| format!("{} {}", l.language, label(lang, l.level)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -282,7 +258,7 @@ pub fn overview(c: &Chrome, o: &MentoringOverview) -> String {
                 mentee,
                 score: p.score,
                 reasons: reason_rows(lang, &p.explanation),
-                status: pair_status_label(lang, p.status()),
+                status: label(lang, p.status()),
                 locked: p.locked || locked(p),
                 proposal: p.status() == PairStatus::Proposed,
                 mentor_id: p.mentor_id,
@@ -295,7 +271,7 @@ pub fn overview(c: &Chrome, o: &MentoringOverview) -> String {
         .iter()
         .map(|l| LeftRow {
             name: profile_name(o.profiles, l.profile_id),
-            side: side_label(lang, l.side),
+            side: label(lang, l.side),
             reason: reason_label(lang, l.reason),
             detail: l.detail.to_string(),
         })
@@ -380,7 +356,7 @@ pub fn profile(
                 tr(lang, "field-side"),
                 Kind::Radios,
                 "",
-                choices(Side::ALL, Side::code, |x| side_label(lang, x)),
+                choices::<Side>(lang),
             );
         }
         Some(p) => {
@@ -560,27 +536,12 @@ fn yes_no(lang: Lang, b: bool) -> String {
     tr(lang, if b { "answer-yes" } else { "answer-no" })
 }
 
-fn follow_up_label(lang: Lang, f: FollowUp) -> String {
-    match f {
-        FollowUp::AtEnd => tr(lang, "follow-up-end"),
-        FollowUp::SixMonths => tr(lang, "follow-up-6-months"),
-        FollowUp::TwelveMonths => tr(lang, "follow-up-12-months"),
-    }
-}
-
-fn check_in_label(lang: Lang, k: CheckInKind) -> String {
-    match k {
-        CheckInKind::Midway => tr(lang, "check-in-midway"),
-        CheckInKind::Final => tr(lang, "check-in-final"),
-    }
-}
-
 pub fn pair(c: &Chrome, page: &PairPage) -> String {
     let lang = c.lang;
     let p = page.pair;
     // The other side's name is not for a member of the pair to read: their side is shown.
     let name = |profile: Option<&Profile>, side: Side| {
-        profile.map_or_else(|| side_label(lang, side), |p| p.fields.name.clone())
+        profile.map_or_else(|| label(lang, side), |p| p.fields.name.clone())
     };
     let mentor = name(page.mentor, Side::Mentor);
     let mentee = name(page.mentee, Side::Mentee);
@@ -604,37 +565,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
     .map(|(id, v)| (tr(lang, id), v))
     .collect();
 
-    let mut steps = Vec::new();
-    for side in &page.sides {
-        let accepted = match side {
-            Side::Mentor => p.state.mentor_accepted.is_some(),
-            Side::Mentee => p.state.mentee_accepted.is_some(),
-        };
-        if !accepted && status.may_become(PairStatus::Accepted) {
-            steps.push(Step {
-                action: "accept",
-                side: side.code(),
-                label: match side {
-                    Side::Mentor => tr(lang, "mentor-accept-as-mentor"),
-                    Side::Mentee => tr(lang, "mentor-accept-as-mentee"),
-                },
-            });
-        }
-    }
-    if page.manages && status == PairStatus::Accepted {
-        steps.push(Step {
-            action: "start",
-            side: "",
-            label: tr(lang, "mentor-start"),
-        });
-    }
-    if page.manages && status == PairStatus::Active {
-        steps.push(Step {
-            action: "complete",
-            side: "",
-            label: tr(lang, "mentor-complete"),
-        });
-    }
+    let steps = pair_steps(lang, page, status);
     let sent = |name: &str| page.form.if_sent_to(page.form_name, name);
     let end_form = (page.manages && !status.is_over()).then(|| {
         let mut f = FormView::new("end", sent("end"));
@@ -669,9 +600,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             tr(lang, "field-check-in-kind"),
             Kind::Radios,
             "",
-            choices(CheckInKind::ALL, CheckInKind::code, |x| {
-                check_in_label(lang, x)
-            }),
+            choices::<CheckInKind>(lang),
         );
         f.field(
             "held_on",
@@ -689,7 +618,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             tr(lang, "field-follow-up"),
             Kind::Radios,
             "",
-            choices(FollowUp::ALL, FollowUp::code, |x| follow_up_label(lang, x)),
+            choices::<FollowUp>(lang),
         );
         f.field(
             "recorded_on",
@@ -697,27 +626,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             Kind::Input("date"),
             "",
         );
-        let yes_no_choices = || {
-            vec![
-                ("true".to_string(), tr(lang, "answer-yes")),
-                ("false".to_string(), tr(lang, "answer-no")),
-            ]
-        };
-        for (name, id) in [
-            ("in_work", "field-in-work"),
-            ("in_education", "field-in-education"),
-            ("qualifications_approved", "field-qualifications-approved"),
-            ("in_region", "field-in-region"),
-        ] {
-            f.choice_field(name, tr(lang, id), Kind::Radios, "false", yes_no_choices());
-        }
-        f.select_or_blank(
-            "norwegian_level",
-            tr(lang, "field-norwegian-level"),
-            "",
-            tr(lang, "level-not-assessed"),
-            &choices(Level::ALL, Level::code, |x| level_label(lang, x)),
-        );
+        outcome_fields(lang, &mut f);
         f
     });
     let mut summary = Vec::new();
@@ -727,34 +636,6 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
     {
         summary.extend(f.summary());
     }
-    let outcome_text = |o: &domain::mentor::OutcomeFields| {
-        let mut parts = vec![
-            format!("{}: {}", tr(lang, "field-in-work"), yes_no(lang, o.in_work)),
-            format!(
-                "{}: {}",
-                tr(lang, "field-in-education"),
-                yes_no(lang, o.in_education)
-            ),
-            format!(
-                "{}: {}",
-                tr(lang, "field-qualifications-approved"),
-                yes_no(lang, o.qualifications_approved)
-            ),
-            format!(
-                "{}: {}",
-                tr(lang, "field-in-region"),
-                yes_no(lang, o.in_region)
-            ),
-        ];
-        if let Some(l) = o.norwegian_level {
-            parts.push(format!(
-                "{}: {}",
-                tr(lang, "field-norwegian-level"),
-                level_label(lang, l)
-            ));
-        }
-        parts.join("; ")
-    };
     render(&PairView {
         summary,
         changes_action: format!("/mentoring/pairs/{}/changes", p.id),
@@ -772,7 +653,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             .map(|m| format!("/mentoring/profiles/{}", m.id)),
         mentor,
         mentee,
-        status: pair_status_label(lang, status),
+        status: label(lang, status),
         score: p.score,
         reasons: reason_rows(lang, &p.explanation),
         facts,
@@ -797,7 +678,7 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             .map(|c| {
                 (
                     date(lang, c.fields.held_on),
-                    check_in_label(lang, c.fields.kind),
+                    label(lang, c.fields.kind),
                     c.fields.note.clone(),
                 )
             })
@@ -808,9 +689,9 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
             .iter()
             .map(|o| {
                 (
-                    follow_up_label(lang, o.fields.follow_up),
+                    label(lang, o.fields.follow_up),
                     date(lang, o.fields.recorded_on),
-                    outcome_text(&o.fields),
+                    outcome_text(lang, &o.fields),
                 )
             })
             .collect(),
@@ -819,6 +700,98 @@ pub fn pair(c: &Chrome, page: &PairPage) -> String {
         outcome_form,
         ctx,
     })
+}
+
+/// What the viewer may do next with the pair: accept it, start it, complete it.
+fn pair_steps(lang: Lang, page: &PairPage, status: PairStatus) -> Vec<Step> {
+    let p = page.pair;
+    let mut steps = Vec::new();
+    for side in &page.sides {
+        let accepted = match side {
+            Side::Mentor => p.state.mentor_accepted.is_some(),
+            Side::Mentee => p.state.mentee_accepted.is_some(),
+        };
+        if !accepted && status.may_become(PairStatus::Accepted) {
+            steps.push(Step {
+                action: "accept",
+                side: side.code(),
+                label: match side {
+                    Side::Mentor => tr(lang, "mentor-accept-as-mentor"),
+                    Side::Mentee => tr(lang, "mentor-accept-as-mentee"),
+                },
+            });
+        }
+    }
+    if page.manages && status == PairStatus::Accepted {
+        steps.push(Step {
+            action: "start",
+            side: "",
+            label: tr(lang, "mentor-start"),
+        });
+    }
+    if page.manages && status == PairStatus::Active {
+        steps.push(Step {
+            action: "complete",
+            side: "",
+            label: tr(lang, "mentor-complete"),
+        });
+    }
+    steps
+}
+
+/// A follow-up's answers: work, education, qualifications, region and Norwegian.
+fn outcome_fields(lang: Lang, f: &mut FormView) {
+    let yes_no_choices = || {
+        vec![
+            ("true".to_string(), tr(lang, "answer-yes")),
+            ("false".to_string(), tr(lang, "answer-no")),
+        ]
+    };
+    for (name, id) in [
+        ("in_work", "field-in-work"),
+        ("in_education", "field-in-education"),
+        ("qualifications_approved", "field-qualifications-approved"),
+        ("in_region", "field-in-region"),
+    ] {
+        f.choice_field(name, tr(lang, id), Kind::Radios, "false", yes_no_choices());
+    }
+    f.select_or_blank(
+        "norwegian_level",
+        tr(lang, "field-norwegian-level"),
+        "",
+        tr(lang, "level-not-assessed"),
+        &choices::<Level>(lang),
+    );
+}
+
+/// A follow-up's answers in one line.
+fn outcome_text(lang: Lang, o: &domain::mentor::OutcomeFields) -> String {
+    let mut parts = vec![
+        format!("{}: {}", tr(lang, "field-in-work"), yes_no(lang, o.in_work)),
+        format!(
+            "{}: {}",
+            tr(lang, "field-in-education"),
+            yes_no(lang, o.in_education)
+        ),
+        format!(
+            "{}: {}",
+            tr(lang, "field-qualifications-approved"),
+            yes_no(lang, o.qualifications_approved)
+        ),
+        format!(
+            "{}: {}",
+            tr(lang, "field-in-region"),
+            yes_no(lang, o.in_region)
+        ),
+    ];
+    if let Some(l) = o.norwegian_level {
+        parts.push(format!(
+            "{}: {}",
+            tr(lang, "field-norwegian-level"),
+            label(lang, l)
+        ));
+    }
+    parts.join("; ")
 }
 
 struct OwnProfile {
@@ -859,7 +832,7 @@ pub fn own(
             .map(|p| OwnProfile {
                 href: format!("/mentoring/profiles/{}", p.id),
                 name: p.fields.name.clone(),
-                side: side_label(lang, p.fields.side),
+                side: label(lang, p.fields.side),
                 municipality: municipality_name(municipalities, &p.fields.municipality).into(),
                 languages: languages_text(lang, p),
             })
@@ -870,11 +843,11 @@ pub fn own(
                 href: format!("/mentoring/pairs/{}", p.id),
                 // The other side's name is not theirs to see before both have said yes.
                 with: if mine(p.mentor_id) {
-                    side_label(lang, Side::Mentee)
+                    label(lang, Side::Mentee)
                 } else {
-                    side_label(lang, Side::Mentor)
+                    label(lang, Side::Mentor)
                 },
-                status: pair_status_label(lang, p.status()),
+                status: label(lang, p.status()),
             })
             .collect(),
         ctx,
@@ -921,7 +894,7 @@ pub fn rules(c: &Chrome, page: &RulesPage, form: &Form) -> String {
         tr(lang, "field-min-level"),
         Kind::Select,
         page.rules.min_level.code(),
-        choices(Level::ALL, Level::code, |x| level_label(lang, x)),
+        choices::<Level>(lang),
     )
     .hint = Some(tr(lang, "field-min-level-hint"));
     let neighbours = page

@@ -5,11 +5,13 @@
 use askama::Template;
 use domain::mentor::{Cohort, CohortDetail};
 
+use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::date;
-use crate::layout::{tr, Ctx, Nav};
+use crate::labels::tr;
+use crate::layout::Chrome;
+use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::{Chrome, Form};
 
 struct CohortRow {
     href: String,

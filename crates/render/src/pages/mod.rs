@@ -21,7 +21,7 @@ use askama::Template;
 use domain::state::{ActionRef, Snapshot};
 use i18n::Lang;
 
-use crate::format::url_encode;
+use crate::links::{action_href, work_package_href};
 use crate::widgets::status_badge;
 
 /// Renders a template. Our templates only write strings, so the one failure
@@ -84,18 +84,6 @@ pub fn group_rows(lang: Lang, rows: &[ActionRef]) -> Vec<Group> {
         }
     }
     groups
-}
-
-pub fn action_href(id: &str) -> String {
-    format!("/actions/{}", url_encode(id))
-}
-
-pub fn work_package_href(id: &str) -> String {
-    format!("/work-packages/{}", url_encode(id))
-}
-
-pub fn measure_href(id: &str) -> String {
-    format!("/measures/{}", url_encode(id))
 }
 
 /// The work packages as choices of a select, in plan order.

@@ -3,10 +3,11 @@
 use askama::Template;
 use domain::state::Snapshot;
 
+use crate::form::Form;
 use crate::form::{FormView, Kind, SummaryItem};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::{Chrome, Form, MunicipalitiesPage};
 
 struct Row<'a> {
     code: &'a str,
@@ -16,6 +17,13 @@ struct Row<'a> {
     edit: Option<FormView<'a>>,
     edit_heading: String,
     action: String,
+}
+
+pub struct MunicipalitiesPage<'a> {
+    /// Municipality codes whose contact the user may change.
+    pub may_edit: Vec<&'a str>,
+    /// The form that was sent back with errors, and for which municipality.
+    pub form: Option<(&'a str, &'a Form)>,
 }
 
 #[derive(Template)]
@@ -75,7 +83,7 @@ pub fn page(c: &Chrome, s: &Snapshot, page: &MunicipalitiesPage) -> String {
                 edit_heading: ctx.tr_arg("contact-edit-heading", "name", &m.name),
                 action: format!(
                     "/municipalities/{}/contact",
-                    crate::format::url_encode(&m.code)
+                    crate::links::url_encode(&m.code)
                 ),
             }
         })

@@ -6,103 +6,18 @@
 use askama::Template;
 use domain::newcomer::{
     Case, CaseDetail, CaseFields, Category, CohortFigures, Count, Figure, FollowUpAt, LawfulBasis,
-    Need, Purpose, Relation, RentPhase, Residence, StepKind,
+    Need, Purpose, RentToOwn, Residence, StepKind,
 };
 use i18n::Lang;
 use time::Date;
 
-use crate::form::{choices, FormView, Kind, SummaryItem};
+use crate::form::Form;
+use crate::form::{FormView, Kind, SummaryItem};
 use crate::format::{date, municipality_name};
-use crate::layout::{tr, Ctx, Nav};
+use crate::labels::{choices, label, tr};
+use crate::layout::Chrome;
+use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::{Chrome, Form};
-
-pub fn category_label(lang: Lang, c: Category) -> String {
-    match c {
-        Category::Labour => tr(lang, "category-labour"),
-        Category::Refugee => tr(lang, "category-refugee"),
-        Category::Family => tr(lang, "category-family"),
-        Category::Student => tr(lang, "category-student"),
-        Category::Returning => tr(lang, "category-returning"),
-    }
-}
-
-fn need_label(lang: Lang, n: Need) -> String {
-    match n {
-        Need::Job => tr(lang, "need-job"),
-        Need::PartnerJob => tr(lang, "need-partner-job"),
-        Need::Housing => tr(lang, "need-housing"),
-        Need::School => tr(lang, "need-school"),
-        Need::Kindergarten => tr(lang, "need-kindergarten"),
-        Need::NorwegianCourse => tr(lang, "need-norwegian-course"),
-        Need::Leisure => tr(lang, "need-leisure"),
-    }
-}
-
-fn relation_label(lang: Lang, r: Relation) -> String {
-    match r {
-        Relation::Partner => tr(lang, "relation-partner"),
-        Relation::Child => tr(lang, "relation-child"),
-        Relation::Parent => tr(lang, "relation-parent"),
-        Relation::Other => tr(lang, "relation-other"),
-    }
-}
-
-fn step_label(lang: Lang, k: StepKind) -> String {
-    match k {
-        StepKind::FirstContact => tr(lang, "step-first-contact"),
-        StepKind::Job => tr(lang, "step-job"),
-        StepKind::Housing => tr(lang, "step-housing"),
-        StepKind::WelcomeMeeting => tr(lang, "step-welcome-meeting"),
-        StepKind::ClubsAndVolunteers => tr(lang, "step-clubs-and-volunteers"),
-    }
-}
-
-fn follow_up_label(lang: Lang, a: FollowUpAt) -> String {
-    match a {
-        FollowUpAt::Months3 => tr(lang, "follow-up-3-months"),
-        FollowUpAt::Months12 => tr(lang, "follow-up-12-months"),
-        FollowUpAt::Months24 => tr(lang, "follow-up-24-months"),
-        FollowUpAt::Months60 => tr(lang, "follow-up-60-months"),
-    }
-}
-
-fn residence_label(lang: Lang, r: Residence) -> String {
-    match r {
-        Residence::InMunicipality => tr(lang, "residence-in-municipality"),
-        Residence::MovedWithinRegion => tr(lang, "residence-moved-within-region"),
-        Residence::MovedAway => tr(lang, "residence-moved-away"),
-        Residence::Unknown => tr(lang, "residence-unknown"),
-    }
-}
-
-fn purpose_label(lang: Lang, p: Purpose) -> String {
-    match p {
-        Purpose::CaseWork => tr(lang, "purpose-case-work"),
-        Purpose::FollowUps => tr(lang, "purpose-follow-ups"),
-        Purpose::ClubsAndVolunteers => tr(lang, "purpose-clubs-and-volunteers"),
-        Purpose::RentToOwn => tr(lang, "purpose-rent-to-own"),
-    }
-}
-
-fn basis_label(lang: Lang, b: LawfulBasis) -> String {
-    match b {
-        LawfulBasis::Consent => tr(lang, "basis-consent"),
-        LawfulBasis::Contract => tr(lang, "basis-contract"),
-        LawfulBasis::LegalObligation => tr(lang, "basis-legal-obligation"),
-        LawfulBasis::PublicTask => tr(lang, "basis-public-task"),
-    }
-}
-
-fn phase_label(lang: Lang, p: RentPhase) -> String {
-    match p {
-        RentPhase::Selected => tr(lang, "phase-selected"),
-        RentPhase::HomeBought => tr(lang, "phase-home-bought"),
-        RentPhase::Renting => tr(lang, "phase-renting"),
-        RentPhase::Purchased => tr(lang, "phase-purchased"),
-        RentPhase::FollowedUp => tr(lang, "phase-followed-up"),
-    }
-}
 
 struct CaseRow {
     href: String,
@@ -137,7 +52,7 @@ pub fn list(
                 name: k.fields.name.clone(),
                 municipality: municipality_name(municipalities, &k.fields.municipality).into(),
                 arrival: date(lang, k.fields.arrival_date),
-                category: category_label(lang, k.fields.category),
+                category: label(lang, k.fields.category),
             })
             .collect(),
         may_register,
@@ -201,7 +116,7 @@ fn case_form<'f>(
         tr(lang, "field-category"),
         Kind::Radios,
         p.map_or("", |p| p.category.code()),
-        choices(Category::ALL, Category::code, |c| category_label(lang, c)),
+        choices::<Category>(lang),
     );
     let household = p.map(household_text).unwrap_or_default();
     f.field(
@@ -233,7 +148,7 @@ fn case_form<'f>(
         tr(lang, "field-needs"),
         Kind::Checkboxes,
         &needs,
-        choices(Need::ALL, Need::code, |n| need_label(lang, n)),
+        choices::<Need>(lang),
     );
     let account = p.and_then(|p| p.account_id).map(|a| a.to_string());
     f.field(
@@ -327,196 +242,28 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
     let ctx = Ctx::new(c, k.fields.name.clone(), Nav::Newcomers);
     let sent = |name: &str| page.form.if_sent_to(page.form_name, name);
     let base = format!("/newcomers/{}", k.id);
-    let mut facts = vec![
-        (
-            tr(lang, "field-municipality"),
-            municipality_name(page.municipalities, &k.fields.municipality).to_string(),
-        ),
-        (
-            tr(lang, "field-arrival-date"),
-            date(lang, k.fields.arrival_date),
-        ),
-        (
-            tr(lang, "field-category"),
-            category_label(lang, k.fields.category),
-        ),
-    ];
-    if !k.fields.household.is_empty() {
-        facts.push((
-            tr(lang, "field-household"),
-            k.fields
-                .household
-                .iter()
-                .map(|m| format!("{} ({})", relation_label(lang, m.relation), m.birth_year))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
-    }
-    if !k.fields.needs.is_empty() {
-        facts.push((
-            tr(lang, "field-needs"),
-            k.fields
-                .needs
-                .iter()
-                .map(|n| need_label(lang, *n))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
-    }
+    let facts = case_facts(lang, page);
     // Staff correct everything; the person what is theirs to correct.
     let case_form = if page.staff {
         case_form(lang, sent("case"), Some(k), page.municipalities)
     } else {
-        let p = &k.fields;
-        let mut f = FormView::new("case", sent("case"));
-        f.field("name", tr(lang, "field-name"), Kind::Input("text"), &p.name);
-        f.field(
-            "phone",
-            tr(lang, "field-phone"),
-            Kind::Input("tel"),
-            &p.phone,
-        );
-        f.field(
-            "email",
-            tr(lang, "field-email"),
-            Kind::Input("email"),
-            &p.email,
-        );
-        f.field(
-            "languages",
-            tr(lang, "field-spoken-languages"),
-            Kind::Input("text"),
-            &p.languages.join(", "),
-        )
-        .hint = Some(tr(lang, "field-list-hint"));
-        let needs = p
-            .needs
-            .iter()
-            .map(|n| n.code())
-            .collect::<Vec<_>>()
-            .join(",");
-        f.choice_field(
-            "needs",
-            tr(lang, "field-needs"),
-            Kind::Checkboxes,
-            &needs,
-            choices(Need::ALL, Need::code, |n| need_label(lang, n)),
-        );
-        f.hidden("version", &k.version.to_string());
-        f
+        own_case_form(lang, sent("case"), k)
     };
     let staff_form = |name: &'static str| page.staff.then(|| FormView::new(name, sent(name)));
     let step_form = staff_form("step").map(|mut f| {
-        f.choice_field(
-            "kind",
-            tr(lang, "field-step"),
-            Kind::Select,
-            "",
-            choices(StepKind::ALL, StepKind::code, |s| step_label(lang, s)),
-        );
-        f.field(
-            "done_on",
-            tr(lang, "field-done-on"),
-            Kind::Input("date"),
-            "",
-        );
+        step_fields(lang, &mut f);
         f
     });
     let follow_up_form = staff_form("follow-up").map(|mut f| {
-        let next = page.due.first().map_or("", |(a, _)| a.code());
-        f.choice_field(
-            "at",
-            tr(lang, "field-follow-up"),
-            Kind::Select,
-            next,
-            choices(FollowUpAt::ALL, FollowUpAt::code, |a| {
-                follow_up_label(lang, a)
-            }),
-        );
-        f.field(
-            "recorded_on",
-            tr(lang, "field-recorded-on"),
-            Kind::Input("date"),
-            "",
-        );
-        f.choice_field(
-            "residence",
-            tr(lang, "field-residence"),
-            Kind::Radios,
-            "",
-            choices(Residence::ALL, Residence::code, |r| {
-                residence_label(lang, r)
-            }),
-        );
+        follow_up_fields(lang, &mut f, page.due);
         f
     });
     let consent_form = staff_form("consent").map(|mut f| {
-        f.choice_field(
-            "purpose",
-            tr(lang, "field-purpose"),
-            Kind::Select,
-            "",
-            choices(Purpose::ALL, Purpose::code, |p| purpose_label(lang, p)),
-        );
-        f.choice_field(
-            "basis",
-            tr(lang, "field-basis"),
-            Kind::Select,
-            "consent",
-            choices(LawfulBasis::ALL, LawfulBasis::code, |b| {
-                basis_label(lang, b)
-            }),
-        );
-        f.field(
-            "given_on",
-            tr(lang, "field-given-on"),
-            Kind::Input("date"),
-            "",
-        );
-        f.field(
-            "text_version",
-            tr(lang, "field-consent-text-version"),
-            Kind::Input("text"),
-            "",
-        );
+        consent_fields(lang, &mut f);
         f
     });
     let rent_form = staff_form("rent").map(|mut f| {
-        let r = d.rent_to_own.as_ref().map(|r| &r.fields);
-        let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        f.field(
-            "selected_on",
-            tr(lang, "phase-selected"),
-            Kind::Input("date"),
-            &day(r.map(|r| r.selected_on)),
-        );
-        f.field(
-            "home_bought_on",
-            tr(lang, "phase-home-bought"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.home_bought_on)),
-        );
-        f.field(
-            "renting_from",
-            tr(lang, "phase-renting"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.renting_from)),
-        );
-        f.field(
-            "purchased_on",
-            tr(lang, "phase-purchased"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.purchased_on)),
-        );
-        f.field(
-            "followed_up_on",
-            tr(lang, "phase-followed-up"),
-            Kind::Input("date"),
-            &day(r.and_then(|r| r.followed_up_on)),
-        );
-        if let Some(r) = &d.rent_to_own {
-            f.hidden("version", &r.version.to_string());
-        }
+        rent_fields(lang, &mut f, d.rent_to_own.as_ref());
         f
     });
     let mut summary = case_form.summary();
@@ -528,7 +275,7 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
     }
     let mut rent = Vec::new();
     if let Some(r) = &d.rent_to_own {
-        rent.push((tr(lang, "rent-phase"), phase_label(lang, r.phase)));
+        rent.push((tr(lang, "rent-phase"), label(lang, r.phase)));
         if let Some(y) = r.purchase_year {
             rent.push((tr(lang, "rent-purchase-year"), y.to_string()));
         }
@@ -540,28 +287,23 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
         steps: d
             .steps
             .iter()
-            .map(|s| {
-                (
-                    step_label(lang, s.fields.kind),
-                    date(lang, s.fields.done_on),
-                )
-            })
+            .map(|s| (label(lang, s.fields.kind), date(lang, s.fields.done_on)))
             .collect(),
         follow_ups: d
             .follow_ups
             .iter()
             .map(|f| {
                 (
-                    follow_up_label(lang, f.fields.at),
+                    label(lang, f.fields.at),
                     date(lang, f.fields.recorded_on),
-                    residence_label(lang, f.fields.residence),
+                    label(lang, f.fields.residence),
                 )
             })
             .collect(),
         due: page
             .due
             .iter()
-            .map(|(a, on)| (follow_up_label(lang, *a), date(lang, *on)))
+            .map(|(a, on)| (label(lang, *a), date(lang, *on)))
             .collect(),
         consents: d
             .consents
@@ -571,10 +313,10 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
                 withdraw_label: i18n::t_args(
                     lang,
                     "newcomer-withdraw",
-                    &[("name", &purpose_label(lang, r.fields.purpose))],
+                    &[("name", &label(lang, r.fields.purpose))],
                 ),
-                purpose: purpose_label(lang, r.fields.purpose),
-                basis: basis_label(lang, r.fields.basis),
+                purpose: label(lang, r.fields.purpose),
+                basis: label(lang, r.fields.basis),
                 given: date(lang, r.fields.given_on),
                 withdrawn: r.withdrawn_on.map(|d| date(lang, d)).unwrap_or_default(),
                 withdrawable: r.holds() && r.fields.basis == LawfulBasis::Consent,
@@ -612,6 +354,193 @@ pub fn case(c: &Chrome, page: &CasePage) -> String {
         rent_action: format!("{base}/rent-to-own"),
         ctx,
     })
+}
+
+/// What the case says of the household: municipality, arrival, category, members, needs.
+fn case_facts(lang: Lang, page: &CasePage) -> Vec<(String, String)> {
+    let k = &page.detail.case;
+    let mut facts = vec![
+        (
+            tr(lang, "field-municipality"),
+            municipality_name(page.municipalities, &k.fields.municipality).to_string(),
+        ),
+        (
+            tr(lang, "field-arrival-date"),
+            date(lang, k.fields.arrival_date),
+        ),
+        (tr(lang, "field-category"), label(lang, k.fields.category)),
+    ];
+    if !k.fields.household.is_empty() {
+        facts.push((
+            tr(lang, "field-household"),
+            k.fields
+                .household
+                .iter()
+                .map(|m| format!("{} ({})", label(lang, m.relation), m.birth_year))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+    }
+    if !k.fields.needs.is_empty() {
+        facts.push((
+            tr(lang, "field-needs"),
+            k.fields
+                .needs
+                .iter()
+                .map(|n| label(lang, *n))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+    }
+    facts
+}
+
+/// The fields a newcomer may correct themselves.
+fn own_case_form<'f>(lang: Lang, form: &'f Form, k: &Case) -> FormView<'f> {
+    let p = &k.fields;
+    let mut f = FormView::new("case", form);
+    f.field("name", tr(lang, "field-name"), Kind::Input("text"), &p.name);
+    f.field(
+        "phone",
+        tr(lang, "field-phone"),
+        Kind::Input("tel"),
+        &p.phone,
+    );
+    f.field(
+        "email",
+        tr(lang, "field-email"),
+        Kind::Input("email"),
+        &p.email,
+    );
+    f.field(
+        "languages",
+        tr(lang, "field-spoken-languages"),
+        Kind::Input("text"),
+        &p.languages.join(", "),
+    )
+    .hint = Some(tr(lang, "field-list-hint"));
+    let needs = p
+        .needs
+        .iter()
+        .map(|n| n.code())
+        .collect::<Vec<_>>()
+        .join(",");
+    f.choice_field(
+        "needs",
+        tr(lang, "field-needs"),
+        Kind::Checkboxes,
+        &needs,
+        choices::<Need>(lang),
+    );
+    f.hidden("version", &k.version.to_string());
+    f
+}
+
+fn step_fields(lang: Lang, f: &mut FormView) {
+    f.choice_field(
+        "kind",
+        tr(lang, "field-step"),
+        Kind::Select,
+        "",
+        choices::<StepKind>(lang),
+    );
+    f.field(
+        "done_on",
+        tr(lang, "field-done-on"),
+        Kind::Input("date"),
+        "",
+    );
+}
+
+fn follow_up_fields(lang: Lang, f: &mut FormView, due: &[(FollowUpAt, Date)]) {
+    let next = due.first().map_or("", |(a, _)| a.code());
+    f.choice_field(
+        "at",
+        tr(lang, "field-follow-up"),
+        Kind::Select,
+        next,
+        choices::<FollowUpAt>(lang),
+    );
+    f.field(
+        "recorded_on",
+        tr(lang, "field-recorded-on"),
+        Kind::Input("date"),
+        "",
+    );
+    f.choice_field(
+        "residence",
+        tr(lang, "field-residence"),
+        Kind::Radios,
+        "",
+        choices::<Residence>(lang),
+    );
+}
+
+fn consent_fields(lang: Lang, f: &mut FormView) {
+    f.choice_field(
+        "purpose",
+        tr(lang, "field-purpose"),
+        Kind::Select,
+        "",
+        choices::<Purpose>(lang),
+    );
+    f.choice_field(
+        "basis",
+        tr(lang, "field-basis"),
+        Kind::Select,
+        "consent",
+        choices::<LawfulBasis>(lang),
+    );
+    f.field(
+        "given_on",
+        tr(lang, "field-given-on"),
+        Kind::Input("date"),
+        "",
+    );
+    f.field(
+        "text_version",
+        tr(lang, "field-consent-text-version"),
+        Kind::Input("text"),
+        "",
+    );
+}
+
+fn rent_fields(lang: Lang, f: &mut FormView, rent: Option<&RentToOwn>) {
+    let r = rent.map(|r| &r.fields);
+    let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    f.field(
+        "selected_on",
+        tr(lang, "phase-selected"),
+        Kind::Input("date"),
+        &day(r.map(|r| r.selected_on)),
+    );
+    f.field(
+        "home_bought_on",
+        tr(lang, "phase-home-bought"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.home_bought_on)),
+    );
+    f.field(
+        "renting_from",
+        tr(lang, "phase-renting"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.renting_from)),
+    );
+    f.field(
+        "purchased_on",
+        tr(lang, "phase-purchased"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.purchased_on)),
+    );
+    f.field(
+        "followed_up_on",
+        tr(lang, "phase-followed-up"),
+        Kind::Input("date"),
+        &day(r.and_then(|r| r.followed_up_on)),
+    );
+    if let Some(r) = rent {
+        f.hidden("version", &r.version.to_string());
+    }
 }
 
 #[derive(Template)]

@@ -3,11 +3,11 @@
 use askama::Template;
 use domain::state::Snapshot;
 
-use crate::format::month_name;
+use crate::labels::month_name;
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
 use crate::orgchart;
 use crate::pages::render;
-use crate::Chrome;
 
 #[derive(Template)]
 #[template(path = "organisation.html")]
@@ -26,7 +26,7 @@ struct Page<'a> {
 pub fn page(c: &Chrome, s: &Snapshot) -> String {
     let o = &s.plan.organisation;
     let heading = if o.heading.is_empty() {
-        crate::layout::tr(c.lang, "nav-organisation")
+        crate::labels::tr(c.lang, "nav-organisation")
     } else {
         o.heading.clone()
     };

@@ -6,10 +6,11 @@ use domain::state::Snapshot;
 use i18n::Arg;
 
 use crate::format::{paragraphs, status_code};
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::pages::{render, work_package_href};
+use crate::links::work_package_href;
+use crate::pages::render;
 use crate::widgets::status_bar;
-use crate::Chrome;
 
 struct Progress {
     name: String,

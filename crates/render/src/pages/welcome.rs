@@ -6,9 +6,9 @@
 
 use askama::Template;
 
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
 use crate::pages::render;
-use crate::Chrome;
 
 /// One language's welcome text.
 pub struct Welcome {

@@ -6,9 +6,10 @@ use domain::plan::{OrgUnit, UnitKind, WorkPackage};
 use domain::state::Snapshot;
 
 use crate::format::paragraphs;
+use crate::layout::Chrome;
 use crate::layout::{Ctx, Nav};
-use crate::pages::{group_rows, measure_href, render, Row};
-use crate::Chrome;
+use crate::links::measure_href;
+use crate::pages::{group_rows, render, Row};
 
 #[derive(Template)]
 #[template(path = "work_package.html")]

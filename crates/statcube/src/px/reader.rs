@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use encoding_rs::Encoding;
 
 use super::data::{Data, DOT_CODES};
-use super::lexer::{self, error_at, Item, Statement};
+use super::lexer::{self, error_at, Header, Item, Statement};
 use crate::error::Error;
 use crate::model::{
     checked_product, Category, Cells, Cube, DataSymbol, Dimension, Elimination, Keyword, Note,
@@ -130,9 +130,15 @@ impl St {
 struct Ctx<'a> {
     input: &'a [u8],
     langs: usize,
+    /// Where DATA is, for errors about what the header lacks.
+    data_keyword_offset: usize,
 }
 
 impl Ctx<'_> {
+    fn data_err(&self, keyword: &str, msg: String) -> Error {
+        error_at(self.input, self.data_keyword_offset, keyword, msg)
+    }
+
     fn err(&self, st: &St, msg: impl Into<String>) -> Error {
         error_at(self.input, st.offset, &st.keyword, msg)
     }
@@ -190,12 +196,38 @@ pub fn px_date_to_iso(s: &str) -> String {
 }
 
 /// Reads a whole PX file.
+/// Reads a whole PX file.
 pub fn read(input: &[u8]) -> Result<Cube, Error> {
     let header = lexer::header(input)?;
     let enc = encoding_of(input, &header.statements)?;
     let decode = move |b: &[u8]| -> String { enc.decode_without_bom_handling(b).0.into_owned() };
+    let (languages, statements) = decode_statements(&header, &decode);
+    let langs = languages.len().max(1);
+    let cx = Ctx {
+        input,
+        langs,
+        data_keyword_offset: header.data_keyword_offset,
+    };
+    let vars = variables(&cx, &statements, &languages)?;
+    let mut dims = dimensions(&cx, &statements, &vars)?;
+    let contvar = content_variable(&cx, &statements, &vars)?;
+    if let Some(c) = contvar {
+        dims[c].role = Some(Role::Metric);
+    }
+    let mut cube = Cube {
+        languages,
+        ..Cube::default()
+    };
+    let keys = keywords(&cx, &statements, &vars, contvar, &mut dims, &mut cube)?;
+    finish_texts(&mut cube, &mut dims, langs);
+    cube.dimensions = dims;
+    cube.cells = cells(&cx, &header, &cube, &keys, &decode)?;
+    Ok(cube)
+}
 
-    // Languages: the default first, then the others in LANGUAGES order.
+/// The header's statements decoded, each with its language's slot; the
+/// languages are the default first, then the others in LANGUAGES order.
+fn decode_statements(header: &Header, decode: &dyn Fn(&[u8]) -> String) -> (Vec<String>, Vec<St>) {
     let find = |kw: &str| {
         header
             .statements
@@ -250,11 +282,29 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             offset: s.offset,
         });
     }
-    let langs = languages.len().max(1);
-    let cx = Ctx { input, langs };
-    let data_err = |kw: &str, msg: String| error_at(input, header.data_keyword_offset, kw, msg);
+    (languages, statements)
+}
 
-    // Variables, named in each language by their position in STUB and HEADING.
+/// The variables, named in each language by their position in STUB and HEADING.
+struct Vars {
+    names: Vec<Vec<String>>,
+    /// Where HEADING's variables begin.
+    heading_start: usize,
+}
+
+impl Vars {
+    /// A variable by its name in a language, or in the default language.
+    fn of(&self, lang: usize, name: &str) -> Option<usize> {
+        self.names[lang]
+            .iter()
+            .position(|n| n == name)
+            .or_else(|| self.names[0].iter().position(|n| n == name))
+    }
+}
+
+fn variables(cx: &Ctx, statements: &[St], languages: &[String]) -> Result<Vars, Error> {
+    let langs = cx.langs;
+
     let mut names: Vec<Vec<String>> = vec![Vec::new(); langs];
     let mut stub_len = vec![None; langs];
     let mut heading_len = vec![None; langs];
@@ -284,7 +334,7 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
     }
     let ndims = names[0].len();
     if ndims == 0 {
-        return Err(data_err(
+        return Err(cx.data_err(
             "STUB",
             "expected STUB or HEADING naming the variables before DATA".into(),
         ));
@@ -303,7 +353,7 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             );
             return Err(match st {
                 Some(st) => cx.err(st, msg),
-                None => data_err("STUB", msg),
+                None => cx.data_err("STUB", msg),
             });
         }
     }
@@ -316,21 +366,23 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             return Err(cx.err(st, format!("the variable \"{n}\" is named twice")));
         }
     }
-    let var_of = |lang: usize, name: &str| -> Option<usize> {
-        names[lang]
-            .iter()
-            .position(|n| n == name)
-            .or_else(|| names[0].iter().position(|n| n == name))
-    };
+    Ok(Vars {
+        names,
+        heading_start,
+    })
+}
 
-    // Categories: VALUES gives labels in data order; CODES the parallel codes.
+/// The variables with their categories: VALUES gives labels in data order;
+/// CODES the parallel codes.
+fn dimensions(cx: &Ctx, statements: &[St], vars: &Vars) -> Result<Vec<Dimension>, Error> {
+    let (langs, ndims, heading_start) = (cx.langs, vars.names[0].len(), vars.heading_start);
     let mut labels: Vec<Vec<Option<Vec<String>>>> = vec![vec![None; ndims]; langs];
     let mut codes: Vec<Option<Vec<String>>> = vec![None; ndims];
     let mut var_codes: Vec<Option<String>> = vec![None; ndims];
-    for st in &statements {
+    for st in statements {
         let target = || -> Result<usize, Error> {
             match st.subkeys.as_slice() {
-                [name] => var_of(st.lang, name).ok_or_else(|| {
+                [name] => vars.of(st.lang, name).ok_or_else(|| {
                     cx.err(
                         st,
                         format!("\"{name}\" is not a variable of STUB or HEADING"),
@@ -358,9 +410,9 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
     let mut dims = Vec::with_capacity(ndims);
     for d in 0..ndims {
         let default = labels[0][d].clone().ok_or_else(|| {
-            data_err(
+            cx.data_err(
                 "VALUES",
-                format!("expected VALUES for the variable \"{}\"", names[0][d]),
+                format!("expected VALUES for the variable \"{}\"", vars.names[0][d]),
             )
         })?;
         let n = default.len();
@@ -371,14 +423,14 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
                     .find(|s| {
                         s.keyword == "CODES"
                             && s.lang == 0
-                            && s.subkeys.first() == Some(&names[0][d])
+                            && s.subkeys.first() == Some(&vars.names[0][d])
                     })
                     .expect("codes come from a statement");
                 return Err(cx.err(
                     st,
                     format!(
                         "expected {n} codes for \"{}\" as VALUES gives, found {}",
-                        names[0][d],
+                        vars.names[0][d],
                         c.len()
                     ),
                 ));
@@ -401,7 +453,7 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
                         .find(|s| {
                             s.keyword == "VALUES"
                                 && s.lang == lang
-                                && s.subkeys.first().and_then(|k| var_of(lang, k)) == Some(d)
+                                && s.subkeys.first().and_then(|k| vars.of(lang, k)) == Some(d)
                         })
                         .expect("labels come from a statement");
                     return Err(cx.err(
@@ -418,24 +470,31 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             }
         }
         let mut label = cx.blank_text();
-        for (lang, n) in names.iter().enumerate() {
+        for (lang, n) in vars.names.iter().enumerate() {
             if let Some(name) = n.get(d) {
                 label.0[lang] = name.clone();
             }
         }
         dims.push(Dimension {
-            id: var_codes[d].clone().unwrap_or_else(|| names[0][d].clone()),
+            id: var_codes[d]
+                .clone()
+                .unwrap_or_else(|| vars.names[0][d].clone()),
             label,
             categories: cats,
             heading: d >= heading_start,
             ..Dimension::default()
         });
     }
-    let contvar = statements
+    Ok(dims)
+}
+
+/// The CONTVARIABLE, whose values each have their own units and dates.
+fn content_variable(cx: &Ctx, statements: &[St], vars: &Vars) -> Result<Option<usize>, Error> {
+    statements
         .iter()
         .find(|s| s.keyword == "CONTVARIABLE" && s.lang == 0)
         .map(|st| {
-            var_of(0, &st.text()).ok_or_else(|| {
+            vars.of(0, &st.text()).ok_or_else(|| {
                 cx.err(
                     st,
                     format!(
@@ -445,28 +504,26 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
                 )
             })
         })
-        .transpose()?;
-    if let Some(c) = contvar {
-        dims[c].role = Some(Role::Metric);
-    }
-    let cat_of = |dims: &[Dimension], lang: usize, d: usize, value: &str| -> Option<usize> {
-        let cats = &dims[d].categories;
-        cats.iter()
-            .position(|c| c.label.0[lang] == value)
-            .or_else(|| cats.iter().position(|c| c.label.0[0] == value))
-            .or_else(|| cats.iter().position(|c| c.code == value))
-    };
+        .transpose()
+}
 
-    let mut cube = Cube {
-        languages,
-        ..Cube::default()
-    };
-    let mut keys: Vec<Option<bool>> = vec![None; ndims];
+/// Every other keyword of the header, into the cube and its dimensions; gives
+/// each variable's KEYS, if the data rows are keyed.
+fn keywords(
+    cx: &Ctx,
+    statements: &[St],
+    vars: &Vars,
+    contvar: Option<usize>,
+    dims: &mut [Dimension],
+    cube: &mut Cube,
+) -> Result<Vec<Option<bool>>, Error> {
+    let langs = cx.langs;
+    let var_of = |lang: usize, name: &str| vars.of(lang, name);
+    let mut keys: Vec<Option<bool>> = vec![None; dims.len()];
     // The n-th NOTE[sv] of a target translates the n-th NOTE of that target.
-    let mut note_seen: HashMap<(String, usize, usize, usize, usize), usize> = HashMap::new();
+    let mut note_seen: NotesSeen = HashMap::new();
     let mut updated_content: Option<String> = None;
-
-    for st in &statements {
+    for st in statements {
         let kw = st.keyword.as_str();
         let lang = st.lang;
         match kw {
@@ -487,85 +544,30 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             }
             k if CONTENT_KEYWORDS.contains(&k) && st.subkeys.len() == 1 && contvar.is_some() => {
                 let c = contvar.expect("checked");
-                let i = cat_of(&dims, lang, c, &st.subkeys[0]).ok_or_else(|| {
-                    cx.err(
-                        st,
-                        format!(
-                            "\"{}\" is not a value of the CONTVARIABLE \"{}\"",
-                            st.subkeys[0], names[0][c]
-                        ),
-                    )
-                })?;
-                let cat = &mut dims[c].categories[i];
-                if k == "UNITS" {
-                    set_text(
-                        cat.unit.get_or_insert_with(Text::default),
-                        langs,
-                        lang,
-                        st.text(),
-                    );
-                } else {
-                    if k == "LAST-UPDATED" && lang == 0 {
-                        let iso = px_date_to_iso(&st.text());
-                        if updated_content.as_ref().is_none_or(|u| *u < iso) {
-                            updated_content = Some(iso);
-                        }
-                    }
-                    match cat.meta.iter_mut().find(|(name, _)| name == k) {
-                        Some((_, t)) => set_text(t, langs, lang, st.raw()),
-                        None => {
-                            let mut t = Text::default();
-                            set_text(&mut t, langs, lang, st.raw());
-                            cat.meta.push((k.to_string(), t));
-                        }
-                    }
-                }
+                content_keyword(cx, st, vars, c, dims, &mut updated_content)?;
             }
             "TIMEVAL" if lang == 0 => {
-                let d = one_var(&cx, st, &var_of)?;
+                let d = one_var(cx, st, &var_of)?;
                 dims[d].role = Some(Role::Time);
-                dims[d].time = Some(parse_timeval(&cx, st)?);
+                dims[d].time = Some(parse_timeval(cx, st)?);
             }
             "TIMEVAL" => {}
-            "ELIMINATION" if lang == 0 => {
-                let d = one_var(&cx, st, &var_of)?;
-                dims[d].elimination = Some(match (st.word(), st.items.as_slice()) {
-                    (Some(w), _) if w.eq_ignore_ascii_case("YES") => Elimination::Yes,
-                    (Some(w), _) if w.eq_ignore_ascii_case("NO") => Elimination::No,
-                    (_, [DItem::Str(v)]) => {
-                        Elimination::Total(cat_of(&dims, lang, d, v).ok_or_else(|| {
-                            cx.err(
-                                st,
-                                format!(
-                                    "expected YES, NO or a value of \"{}\", found \"{v}\"",
-                                    names[0][d]
-                                ),
-                            )
-                        })?)
-                    }
-                    _ => {
-                        return Err(cx.err(
-                            st,
-                            format!("expected YES, NO or a quoted value, found `{}`", st.raw()),
-                        ))
-                    }
-                });
-            }
+            "ELIMINATION" if lang == 0 => elimination(cx, st, vars, dims)?,
             "ELIMINATION" => {}
             "PRECISION" if lang == 0 => {
-                let (d, i) = var_value(&cx, st, &var_of, &dims, &cat_of)?;
+                let (d, i) = var_value(cx, st, &var_of, dims, &cat_of)?;
                 dims[d].categories[i].decimals = Some(cx.uint(st)?);
             }
             "PRECISION" => {}
             "MAP" if st.subkeys.len() == 1 => {
-                let d = one_var(&cx, st, &var_of)?;
+                let d = one_var(cx, st, &var_of)?;
                 if lang == 0 {
                     dims[d].role = Some(Role::Geo);
                     dims[d].map = Some(st.text());
                 }
             }
             "KEYS" if lang == 0 => {
-                let d = one_var(&cx, st, &var_of)?;
+                let d = one_var(cx, st, &var_of)?;
                 keys[d] = Some(match st.single() {
                     Some(w) if w.eq_ignore_ascii_case("CODES") => true,
                     Some(w) if w.eq_ignore_ascii_case("VALUES") => false,
@@ -579,64 +581,10 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             }
             "KEYS" => {}
             "NOTE" | "NOTEX" | "VALUENOTE" | "VALUENOTEX" => {
-                let mandatory = kw.ends_with('X');
-                let (d, i) = match (kw.starts_with("VALUE"), st.subkeys.len()) {
-                    (false, 0) => (usize::MAX, usize::MAX),
-                    (false, 1) => (one_var(&cx, st, &var_of)?, usize::MAX),
-                    (true, 2) => var_value(&cx, st, &var_of, &dims, &cat_of)?,
-                    _ => return Err(cx.err(st, "expected (\"variable\") for NOTE or (\"variable\",\"value\") for VALUENOTE")),
-                };
-                let key = (kw.to_string(), d, i, lang, 0);
-                let nth = *note_seen
-                    .entry(key.clone())
-                    .and_modify(|n| *n += 1)
-                    .or_insert(0);
-                let notes = if d == usize::MAX {
-                    &mut cube.notes
-                } else if i == usize::MAX {
-                    &mut dims[d].notes
-                } else {
-                    &mut dims[d].categories[i].notes
-                };
-                let matching: Vec<usize> = notes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| n.mandatory == mandatory)
-                    .map(|(k, _)| k)
-                    .collect();
-                if lang == 0 {
-                    let mut text = Text::default();
-                    set_text(&mut text, langs, 0, st.text());
-                    notes.push(Note { text, mandatory });
-                } else if let Some(&k) = matching.get(nth) {
-                    set_text(&mut notes[k].text, langs, lang, st.text());
-                }
+                note(cx, st, vars, dims, cube, &mut note_seen)?
             }
             k if k.starts_with("DATASYMBOL") && k != "DATASYMBOLSUM" && st.subkeys.is_empty() => {
-                let code = match &k["DATASYMBOL".len()..] {
-                    "NIL" => Some(DOT_CODES[6]),
-                    n => n
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|n| (1..=6).contains(n))
-                        .map(|n| DOT_CODES[n - 1]),
-                };
-                match code {
-                    Some(code) => {
-                        let sym = match cube.data_symbols.iter_mut().find(|s| s.code == code) {
-                            Some(s) => s,
-                            None => {
-                                cube.data_symbols.push(DataSymbol {
-                                    code: code.to_string(),
-                                    shown: Text::default(),
-                                });
-                                cube.data_symbols.last_mut().expect("just pushed")
-                            }
-                        };
-                        set_text(&mut sym.shown, langs, lang, st.text());
-                    }
-                    None => cube.extra.push(keyword(st)),
-                }
+                data_symbol(langs, st, cube)
             }
             _ => cube.extra.push(keyword(st)),
         }
@@ -644,6 +592,176 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
     if cube.updated.is_none() {
         cube.updated = updated_content;
     }
+    Ok(keys)
+}
+
+/// A category of the CONTVARIABLE found by its label in a language, its
+/// default label or its code.
+fn cat_of(dims: &[Dimension], lang: usize, d: usize, value: &str) -> Option<usize> {
+    let cats = &dims[d].categories;
+    cats.iter()
+        .position(|c| c.label.0[lang] == value)
+        .or_else(|| cats.iter().position(|c| c.label.0[0] == value))
+        .or_else(|| cats.iter().position(|c| c.code == value))
+}
+
+/// A keyword given per value of the CONTVARIABLE: `UNITS("Bosatte")="personer"`.
+/// The newest LAST-UPDATED of them is kept in `updated_content`.
+fn content_keyword(
+    cx: &Ctx,
+    st: &St,
+    vars: &Vars,
+    c: usize,
+    dims: &mut [Dimension],
+    updated_content: &mut Option<String>,
+) -> Result<(), Error> {
+    let (k, lang, langs) = (st.keyword.as_str(), st.lang, cx.langs);
+    let i = cat_of(dims, lang, c, &st.subkeys[0]).ok_or_else(|| {
+        cx.err(
+            st,
+            format!(
+                "\"{}\" is not a value of the CONTVARIABLE \"{}\"",
+                st.subkeys[0], vars.names[0][c]
+            ),
+        )
+    })?;
+    let cat = &mut dims[c].categories[i];
+    if k == "UNITS" {
+        set_text(
+            cat.unit.get_or_insert_with(Text::default),
+            langs,
+            lang,
+            st.text(),
+        );
+    } else {
+        if k == "LAST-UPDATED" && lang == 0 {
+            let iso = px_date_to_iso(&st.text());
+            if updated_content.as_ref().is_none_or(|u| *u < iso) {
+                *updated_content = Some(iso);
+            }
+        }
+        match cat.meta.iter_mut().find(|(name, _)| name == k) {
+            Some((_, t)) => set_text(t, langs, lang, st.raw()),
+            None => {
+                let mut t = Text::default();
+                set_text(&mut t, langs, lang, st.raw());
+                cat.meta.push((k.to_string(), t));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn elimination(cx: &Ctx, st: &St, vars: &Vars, dims: &mut [Dimension]) -> Result<(), Error> {
+    let lang = st.lang;
+    let d = one_var(cx, st, &|l, n| vars.of(l, n))?;
+    dims[d].elimination = Some(match (st.word(), st.items.as_slice()) {
+        (Some(w), _) if w.eq_ignore_ascii_case("YES") => Elimination::Yes,
+        (Some(w), _) if w.eq_ignore_ascii_case("NO") => Elimination::No,
+        (_, [DItem::Str(v)]) => Elimination::Total(cat_of(dims, lang, d, v).ok_or_else(|| {
+            cx.err(
+                st,
+                format!(
+                    "expected YES, NO or a value of \"{}\", found \"{v}\"",
+                    vars.names[0][d]
+                ),
+            )
+        })?),
+        _ => {
+            return Err(cx.err(
+                st,
+                format!("expected YES, NO or a quoted value, found `{}`", st.raw()),
+            ))
+        }
+    });
+    Ok(())
+}
+
+/// Which NOTE of a target a translation has reached: (keyword, variable, value, language, 0).
+type NotesSeen = HashMap<(String, usize, usize, usize, usize), usize>;
+
+/// NOTE, NOTEX, VALUENOTE and VALUENOTEX: on the cube, a variable or a value;
+/// a translation is matched to its note by order.
+fn note(
+    cx: &Ctx,
+    st: &St,
+    vars: &Vars,
+    dims: &mut [Dimension],
+    cube: &mut Cube,
+    note_seen: &mut NotesSeen,
+) -> Result<(), Error> {
+    let (kw, lang, langs) = (st.keyword.as_str(), st.lang, cx.langs);
+    let mandatory = kw.ends_with('X');
+    let (d, i) = match (kw.starts_with("VALUE"), st.subkeys.len()) {
+        (false, 0) => (usize::MAX, usize::MAX),
+        (false, 1) => (one_var(cx, st, &|l, n| vars.of(l, n))?, usize::MAX),
+        (true, 2) => var_value(cx, st, &|l, n| vars.of(l, n), dims, &cat_of)?,
+        _ => {
+            return Err(cx.err(
+                st,
+                "expected (\"variable\") for NOTE or (\"variable\",\"value\") for VALUENOTE",
+            ))
+        }
+    };
+    let key = (kw.to_string(), d, i, lang, 0);
+    let nth = *note_seen
+        .entry(key.clone())
+        .and_modify(|n| *n += 1)
+        .or_insert(0);
+    let notes = if d == usize::MAX {
+        &mut cube.notes
+    } else if i == usize::MAX {
+        &mut dims[d].notes
+    } else {
+        &mut dims[d].categories[i].notes
+    };
+    let matching: Vec<usize> = notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.mandatory == mandatory)
+        .map(|(k, _)| k)
+        .collect();
+    if lang == 0 {
+        let mut text = Text::default();
+        set_text(&mut text, langs, 0, st.text());
+        notes.push(Note { text, mandatory });
+    } else if let Some(&k) = matching.get(nth) {
+        set_text(&mut notes[k].text, langs, lang, st.text());
+    }
+    Ok(())
+}
+
+/// DATASYMBOL1 to 6 and DATASYMBOLNIL: how a dot code is shown.
+fn data_symbol(langs: usize, st: &St, cube: &mut Cube) {
+    let (k, lang) = (st.keyword.as_str(), st.lang);
+    let code = match &k["DATASYMBOL".len()..] {
+        "NIL" => Some(DOT_CODES[6]),
+        n => n
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=6).contains(n))
+            .map(|n| DOT_CODES[n - 1]),
+    };
+    match code {
+        Some(code) => {
+            let sym = match cube.data_symbols.iter_mut().find(|s| s.code == code) {
+                Some(s) => s,
+                None => {
+                    cube.data_symbols.push(DataSymbol {
+                        code: code.to_string(),
+                        shown: Text::default(),
+                    });
+                    cube.data_symbols.last_mut().expect("just pushed")
+                }
+            };
+            set_text(&mut sym.shown, langs, lang, st.text());
+        }
+        None => cube.extra.push(keyword(st)),
+    }
+}
+
+/// Fills untranslated texts with the default language's.
+fn finish_texts(cube: &mut Cube, dims: &mut [Dimension], langs: usize) {
     for t in [
         &mut cube.title,
         &mut cube.description,
@@ -660,7 +778,7 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
     for n in &mut cube.notes {
         finish_text(&mut n.text, langs);
     }
-    for dim in &mut dims {
+    for dim in dims.iter_mut() {
         finish_text(&mut dim.label, langs);
         for n in &mut dim.notes {
             finish_text(&mut n.text, langs);
@@ -678,50 +796,61 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             }
         }
     }
-    cube.dimensions = dims;
+}
 
+/// The figures after DATA=: every cell in order, or keyed rows of a KEYS file.
+fn cells(
+    cx: &Ctx,
+    header: &Header,
+    cube: &Cube,
+    keys: &[Option<bool>],
+    decode: &dyn Fn(&[u8]) -> String,
+) -> Result<Cells, Error> {
     let Some(data_at) = header.data_offset else {
-        return Err(data_err(
+        return Err(cx.data_err(
             "DATA",
             "expected DATA= with the figures, found the end of the file".into(),
         ));
     };
     let n = cube.cell_count().ok_or_else(|| {
-        data_err(
+        cx.data_err(
             "DATA",
             "the variables' sizes multiply past what can be addressed".into(),
         )
     })?;
-    let stubs = (0..ndims).filter(|&d| !cube.dimensions[d].heading).count();
+    let stubs = (0..cube.dimensions.len())
+        .filter(|&d| !cube.dimensions[d].heading)
+        .count();
     let keyed = keys.iter().filter(|k| k.is_some()).count();
-    let mut data = Data::new(input, data_at, &decode);
+    let mut data = Data::new(cx.input, data_at, decode);
     if keyed == 0 {
         // Each cell takes at least one byte and a separator: more cells than bytes cannot be there.
-        if n > input.len() - data_at {
-            return Err(data_err(
+        if n > cx.input.len() - data_at {
+            return Err(cx.data_err(
                 "DATA",
                 format!(
                     "STUB and HEADING give {n} cells, more than the {} bytes of DATA can hold",
-                    input.len() - data_at
+                    cx.input.len() - data_at
                 ),
             ));
         }
         let mut cells = Cells::zeros(n);
         data.dense(&mut cells)?;
-        cube.cells = cells;
+        Ok(cells)
     } else {
         if keys[..stubs].iter().any(Option::is_none) || keys[stubs..].iter().any(Option::is_some) {
-            return Err(data_err(
+            return Err(cx.data_err(
                 "KEYS",
                 "expected KEYS for every STUB variable and none for HEADING variables".into(),
             ));
         }
-        let cap = input
+        let cap = cx
+            .input
             .len()
             .saturating_mul(SPARSE_CELLS_PER_BYTE)
             .max(SPARSE_CELLS_FLOOR);
         if n > cap {
-            return Err(data_err("KEYS", format!("STUB and HEADING give {n} cells, more than {cap} this reader holds for a KEYS file of this size")));
+            return Err(cx.data_err("KEYS", format!("STUB and HEADING give {n} cells, more than {cap} this reader holds for a KEYS file of this size")));
         }
         let row_len = checked_product(cube.dimensions[stubs..].iter().map(Dimension::size))
             .expect("divides n");
@@ -740,9 +869,8 @@ pub fn read(input: &[u8]) -> Result<Cube, Error> {
             }
         };
         data.sparse(&mut cells, row_len, &row_strides, &lookup)?;
-        cube.cells = cells;
+        Ok(cells)
     }
-    Ok(cube)
 }
 
 fn keyword(st: &St) -> Keyword {

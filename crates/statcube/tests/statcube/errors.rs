@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use statcube::{cli, px, InspectOptions};
+use statcube::{inspect, px, InspectOptions};
 
 fn px_err(src: &str) -> statcube::Error {
     px::read(src.as_bytes()).expect_err("should be refused")
@@ -149,8 +149,8 @@ fn json_stat_errors() {
 }
 
 #[test]
-fn cli_errors_name_the_file() {
-    let e = cli::inspect(
+fn inspect_errors_name_the_file() {
+    let e = inspect(
         Path::new("/no/such/file.px"),
         &InspectOptions {
             json: true,
@@ -167,7 +167,7 @@ fn cli_errors_name_the_file() {
         "TITLE=\"t\";\nSTUB=\"a\";\nVALUES(\"a\")=\"x\";\nDATA=\n\"abc",
     )
     .unwrap();
-    let e = cli::inspect(
+    let e = inspect(
         &f,
         &InspectOptions {
             json: false,

@@ -5,7 +5,7 @@
 //! with `float`; for JSON-stat, `json.load`, product of `size`, numbers in `value` summed):
 //! see `tests/data/README.md` for the script.
 
-use statcube::cli::inspect;
+use statcube::inspect;
 use statcube::model::{Elimination, Role};
 use statcube::InspectOptions;
 
@@ -226,7 +226,7 @@ fn scb_tab638_v2_response() {
 
 #[test]
 fn convert_every_file_to_every_format_and_back() {
-    use statcube::{cli::convert, Target};
+    use statcube::Target;
     let dir = std::env::temp_dir().join(format!("statcube-convert-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for e in FILES.iter().filter(|e| !e.file.starts_with("statfin")) {
@@ -238,7 +238,9 @@ fn convert_every_file_to_every_format_and_back() {
             (Target::Csv, "csv"),
         ] {
             let out = dir.join(format!("{}.{ext}", e.file));
-            convert(&data_path(e.file), to, Some(&out), false).unwrap();
+            let mut file = std::fs::File::create(&out).unwrap();
+            statcube::write(cube, to, &mut file).unwrap();
+            drop(file);
             let bytes = std::fs::read(&out).unwrap();
             let back = match to {
                 Target::Csv => statcube::csv::read(&bytes).unwrap(),

@@ -1,7 +1,7 @@
-//! What `bulyst stats inspect` and `bulyst stats convert` do.
+//! A statistics file summed up: its title, languages, dimensions and cells, as
+//! text for a person or one JSON object (what `bulyst stats inspect` prints).
 
 use std::fmt::Write as _;
-use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use serde_json::json;
@@ -9,7 +9,14 @@ use serde_json::json;
 use crate::error::Error;
 use crate::model::{Cube, Role};
 use crate::source::{self, Format};
-use crate::{InspectOptions, Target};
+
+/// What [`inspect`] gives.
+pub struct InspectOptions {
+    /// One JSON object instead of text.
+    pub json: bool,
+    /// The language of labels in a multilingual file; the default language when `None`.
+    pub lang: Option<String>,
+}
 
 /// A summary of a statistics file: one JSON object when `opts.json`, else text for a person.
 pub fn inspect(path: &Path, opts: &InspectOptions) -> Result<String, Error> {
@@ -129,69 +136,4 @@ fn title(cube: &Cube, lang: usize) -> String {
         .find(|t| !t.is_empty())
         .map(|t| t.get(lang).to_string())
         .unwrap_or_default()
-}
-
-/// Counts what passes through, to show progress on a terminal.
-struct Progress<W> {
-    inner: W,
-    bar: Option<indicatif::ProgressBar>,
-    written: u64,
-}
-
-impl<W: Write> Write for Progress<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.written += n as u64;
-        if let Some(bar) = &self.bar {
-            bar.set_position(self.written);
-        }
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// Writes the file's (first) cube in another format, to `out` or standard output.
-pub fn convert(path: &Path, to: Target, out: Option<&Path>, progress: bool) -> Result<(), Error> {
-    let bar = progress.then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(format!("reading {}", path.display()));
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    });
-    let (_, cubes) = source::open(path)?;
-    let cube = &cubes[0];
-    if let Some(bar) = &bar {
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {msg} {bytes} written ({bytes_per_sec})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar.set_message(format!("writing {} cells", cube.cells.len()));
-    }
-    let sink: Box<dyn Write> = match out {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| {
-            Error::new(format!("cannot create: {e}")).with_file(p.display().to_string())
-        })?),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut w = Progress {
-        inner: BufWriter::with_capacity(1 << 16, sink),
-        bar,
-        written: 0,
-    };
-    let result = match to {
-        Target::JsonStat2 => crate::jsonstat::write(cube, 0, &mut w),
-        Target::Csv => crate::csv::write(cube, 0, &mut w),
-        Target::Px => crate::px::write(cube, &mut w),
-    }
-    .and_then(|()| w.flush().map_err(Error::from));
-    if let Some(bar) = &w.bar {
-        bar.finish_and_clear();
-    }
-    result.map_err(|e| {
-        e.with_file(out.map_or("standard output".to_string(), |p| p.display().to_string()))
-    })
 }
