@@ -4,10 +4,12 @@
 //! newcomer cases are cut to a [`CaseScope`].
 
 mod capabilities;
+mod grants;
 mod newcomer;
 mod permission;
 
 pub use capabilities::Capabilities;
+pub use grants::{grants, permission_codes, Grant, Reach};
 pub use newcomer::CaseScope;
 pub use permission::{Denied, Permission};
 

@@ -8,6 +8,7 @@ mod mentoring;
 mod mentoring_dto;
 mod newcomers;
 mod newcomers_dto;
+mod roles;
 mod shared;
 mod wire;
 
@@ -109,6 +110,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(targets, set_target))
         .merge(mentoring::router())
         .merge(newcomers::router())
+        .merge(roles::router())
         .fallback(|| async {
             Problem::new(StatusCode::NOT_FOUND, "Not found", "No such API route.")
         })

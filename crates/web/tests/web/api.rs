@@ -62,6 +62,45 @@ async fn every_strategy_measure_and_row_is_in_the_api_word_for_word() {
 }
 
 #[tokio::test]
+async fn roles_say_what_each_may_do_as_the_rules_decide() {
+    on_each_backend(|t| async move {
+        let roles = t.get("/api/v1/roles").await.json();
+        let grants = |role: &str| -> Vec<(String, String)> {
+            roles
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["role"] == role)
+                .unwrap()["grants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| {
+                    (
+                        g["permission"].as_str().unwrap().into(),
+                        g["reach"].as_str().unwrap().into(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(roles.as_array().unwrap().len(), Role::ALL.len());
+        assert_eq!(
+            grants("work-group"),
+            vec![
+                ("report-status".into(), "assigned".into()),
+                ("own-mentoring-profile".into(), "own".into()),
+                ("own-newcomer-case".into(), "own".into())
+            ]
+        );
+        assert!(grants("reader").iter().all(|(_, reach)| reach == "own"));
+        assert!(grants("admin")
+            .iter()
+            .any(|g| g == &("manage-users".to_string(), "all".to_string())));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn login_report_and_find_it_in_history_and_changes() {
     on_each_backend(|t| async move {
         t.app.add_user(None, "pl@sogn.test", "a long test password", Role::ProjectLeader, vec![], vec![]).await.unwrap();

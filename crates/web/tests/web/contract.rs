@@ -311,6 +311,7 @@ async fn plan_routes(t: &TestApp) {
             Some(json!({"work_package": "arbeid", "title": "Endra", "version": 1})),
         ),
         (get.clone(), "/api/v1/organisation", None, None),
+        (get.clone(), "/api/v1/roles", None, None),
         (get.clone(), "/api/v1/municipalities", None, None),
         (
             put.clone(),
