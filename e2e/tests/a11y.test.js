@@ -155,6 +155,7 @@ test('axe: every page as an anonymous visitor, in nynorsk', async (t) => {
       ...actions.map((id) => `/actions/${id}`),
       ...measures.map((id) => `/measures/${id}`),
       '/organisation',
+      '/roles',
       '/municipalities',
       '/changes',
       '/changes?since=2020-01-01',

@@ -108,6 +108,10 @@ pub fn organisation(c: &Chrome, s: &Snapshot) -> String {
     pages::organisation::page(c, s)
 }
 
+pub fn roles(c: &Chrome) -> String {
+    pages::roles::page(c)
+}
+
 pub fn municipalities(c: &Chrome, s: &Snapshot, page: &MunicipalitiesPage) -> String {
     pages::municipalities::page(c, s, page)
 }

@@ -14,6 +14,7 @@ pub mod municipalities;
 pub mod newcomers;
 pub mod organisation;
 pub mod overview;
+pub mod roles;
 pub mod welcome;
 pub mod work_package;
 

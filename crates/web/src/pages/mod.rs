@@ -112,6 +112,10 @@ fn plan(state: &AppState) -> Router<AppState> {
             get(plan::organisation).layer(cached(&PLAN_ONLY)),
         )
         .route(
+            "/roles",
+            get(|ctx: Ctx| async move { page(StatusCode::OK, render::roles(&ctx.chrome())) }),
+        )
+        .route(
             "/municipalities",
             get(plan::municipalities).layer(cached(&PLAN_ONLY)),
         )

@@ -18,6 +18,7 @@ async fn every_page_answers_in_nynorsk() {
         "/actions/mentorprogram",
         "/measures/mentorprogram",
         "/organisation",
+        "/roles",
         "/municipalities",
         "/changes",
         "/changes?since=2020-09-01",
@@ -28,6 +29,13 @@ async fn every_page_answers_in_nynorsk() {
         assert!(a.body.contains("<html lang=\"nn\""), "{uri}");
         assert_eq!(a.headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
     }
+    let roles = t.get("/roles").await.body;
+    assert!(roles.contains("Roller og løyve"));
+    // The work group reports in its own packages, as `Actor::may` decides.
+    assert!(
+        roles.contains("melde status (i eigne arbeidspakkar eller kommunar)"),
+        "{roles}"
+    );
     assert_eq!(
         t.get("/work-packages/nope").await.status,
         StatusCode::NOT_FOUND
