@@ -160,6 +160,11 @@ pub fn grants(role: Role) -> Vec<Grant> {
         .collect()
 }
 
+/// Every role with what it may do, in the order of [`Role::ALL`].
+pub fn every_role() -> impl Iterator<Item = (Role, Vec<Grant>)> {
+    Role::ALL.iter().map(|&role| (role, grants(role)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

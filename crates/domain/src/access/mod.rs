@@ -9,7 +9,7 @@ mod newcomer;
 mod permission;
 
 pub use capabilities::Capabilities;
-pub use grants::{grants, permission_codes, Grant, Reach};
+pub use grants::{every_role, grants, permission_codes, Grant, Reach};
 pub use newcomer::CaseScope;
 pub use permission::{Denied, Permission};
 

@@ -2,7 +2,7 @@
 //! `GET /api/v1/roles`).
 
 use askama::Template;
-use domain::access::{grants, Reach, Role};
+use domain::access::{every_role, Reach};
 
 use crate::labels::{label, label_or_code, tr};
 use crate::layout::{Chrome, Ctx, Nav};
@@ -30,11 +30,10 @@ fn reach_code(reach: Reach) -> &'static str {
 
 pub fn page(c: &Chrome) -> String {
     let ctx = Ctx::new(c, tr(c.lang, "roles-title"), Nav::Organisation);
-    let rows = Role::ALL
-        .iter()
-        .map(|&role| Row {
+    let rows = every_role()
+        .map(|(role, grants)| Row {
             role: label(c.lang, role),
-            grants: grants(role)
+            grants: grants
                 .into_iter()
                 .map(|g| {
                     (

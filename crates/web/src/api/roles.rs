@@ -1,7 +1,7 @@
 //! `GET /api/v1/roles`: each role and what it may do, as `domain::access` decides it.
 
 use axum::Json;
-use domain::access::{Reach, Role};
+use domain::access::Reach;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -52,11 +52,10 @@ impl From<Reach> for ReachDto {
 #[utoipa::path(get, path = "/roles", tag = "plan", responses((status = 200, body = [RoleDto])))]
 async fn roles() -> Json<Vec<RoleDto>> {
     Json(
-        Role::ALL
-            .iter()
-            .map(|&role| RoleDto {
+        domain::access::every_role()
+            .map(|(role, grants)| RoleDto {
                 role: role.code(),
-                grants: domain::access::grants(role)
+                grants: grants
                     .into_iter()
                     .map(|g| GrantDto {
                         permission: g.permission,
